@@ -1,0 +1,219 @@
+#include "commands.h"
+
+#include "build.h"
+#include "cases.h"
+#include "check.h"
+#include "hashing.h"
+#include "report.h"
+#include "yaml_context.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace judge::cli {
+namespace fs = std::filesystem;
+namespace {
+
+bool use_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
+}
+
+std::string status_label(const ProblemState* s) {
+  if (s == nullptr || s->status.empty()) return "-";
+  if (s->status == "passed") return fmt::format("passed {}/{}", s->passed, s->total);
+  if (s->status == "failed") return fmt::format("failed {}/{}", s->passed, s->total);
+  return s->status;
+}
+
+void record(State& state, const CheckResult& r) {
+  ProblemState& s = state.at(r.problem);
+  s.passed = r.passed();
+  s.total = static_cast<int>(r.tests.size());
+  bool not_implemented = !r.tests.empty();
+  for (const auto& t : r.tests) not_implemented = not_implemented && t.verdict == Verdict::kNotImplemented;
+  s.status = !r.judge_error.empty() ? "judge_error"
+             : !r.compiled          ? "compile_error"
+             : not_implemented      ? "not_implemented"
+             : r.all_passed()       ? "passed"
+                                    : "failed";
+}
+
+}  // namespace
+
+const Problem* find_problem(const Context& ctx, const std::string& id) {
+  if (const Problem* p = ctx.bank.find(id)) return p;
+  std::string message = "no problem '" + id + "'";
+  const std::string guess = closest_match(id, ctx.bank.ids());
+  if (!guess.empty()) message += "; did you mean '" + guess + "'?";
+  std::cerr << message << " (judge list shows them all)\n";
+  return nullptr;
+}
+
+std::string stub_source(const Problem& p) {
+  std::string s = fmt::format("// {}: {}\n// Statement: judge show {}   (中文: judge show {} --lang zh)\n"
+                              "// Check:     judge check {}\n#include \"exercise.h\"\n",
+                              p.id, p.title.en, p.id, p.id, p.id);
+  for (const auto& sig : p.signatures) {
+    s += "\n" + sig.text + " {\n  // TODO: your code here.\n";
+    for (const auto& param : sig.params) s += "  (void)" + param.name + ";\n";
+    s += "  throw not_implemented_error(\"" + sig.name + "\");\n}\n";
+  }
+  return s;
+}
+
+int run_list(Context& ctx) {
+  State state(ctx.workspace.state_dir() + "/state.json");
+  state.load();
+  for (const auto& track : ctx.bank.tracks) {
+    std::cout << fmt::format("{} track\n", track.title.in(ctx.lang));
+    for (const auto& id : track.problems) {
+      const Problem* p = ctx.bank.find(id);
+      std::cout << fmt::format("  {:<22} {:<40} {:<7} {}\n", p->id, p->title.in(ctx.lang), p->difficulty,
+                               status_label(state.find(id)));
+    }
+  }
+  return kExitOk;
+}
+
+int run_show(Context& ctx, const std::string& id) {
+  const Problem* p = find_problem(ctx, id);
+  if (p == nullptr) return kExitUsage;
+  const bool zh = ctx.lang == Lang::kZh;
+  std::cout << fmt::format("{}: {}   [{}, {} track]\n\n", p->id, p->title.in(ctx.lang), p->difficulty, p->track);
+  std::cout << p->statement.in(ctx.lang) << "\n";
+  std::cout << (zh ? "函数签名：\n" : "Signature:\n");
+  for (const auto& s : p->signatures) std::cout << "    " << s.text << "\n";
+  std::cout << (zh ? "\n示例：\n" : "\nSample:\n");
+  for (const auto& g : p->groups) {
+    if (g.kind != GroupKind::kSample) continue;
+    for (const auto& c : g.cases) std::cout << "    " << describe_inputs(*p, c) << "\n";
+  }
+  std::cout << (zh ? "\n约定：Eigen 类型，float32，每行一个元素；非法参数抛出 std::invalid_argument。\n"
+                   : "\nConventions: Eigen types, float32, one row per item; invalid arguments throw "
+                     "std::invalid_argument.\n");
+  std::cout << fmt::format(zh ? "你的文件：{}；检查：judge check {}\n" : "Your file: {}; check it: judge check {}\n",
+                           fs::relative(ctx.workspace.exercise_file(p->id)).string(), p->id);
+  return kExitOk;
+}
+
+int run_check(Context& ctx, const CheckArgs& args) {
+  std::vector<const Problem*> problems;
+  if (args.all) {
+    if (!args.file.empty()) {
+      std::cerr << "--file checks one problem: give its id instead of --all\n";
+      return kExitUsage;
+    }
+    for (const auto& p : ctx.bank.problems) problems.push_back(&p);
+  } else {
+    const Problem* p = find_problem(ctx, args.id);
+    if (p == nullptr) return kExitUsage;
+    problems.push_back(p);
+  }
+  CheckOptions options;
+  options.only_case = args.only_case;
+  options.use_cache = !args.no_cache;
+  options.case_seconds = args.case_seconds;
+  options.build_limits.compile.wall_seconds = args.compile_seconds;
+  options.build_limits.compile.cpu_seconds = args.compile_seconds;
+  State state(ctx.workspace.state_dir() + "/state.json");
+  state.load();
+  int exit_code = kExitOk;
+  nlohmann::json all = nlohmann::json::array();
+  for (const Problem* p : problems) {
+    const std::string file = args.file.empty() ? ctx.workspace.exercise_file(p->id) : args.file;
+    if (!fs::exists(file)) {
+      std::cerr << "no file " << file << " (judge reset " << p->id << " restores the stub)\n";
+      return kExitUsage;
+    }
+    const CheckResult r = check_problem(ctx.workspace, *p, fs::relative(file).string(), options);
+    if (args.file.empty() && args.only_case.empty()) {
+      record(state, r);
+      state.save();
+    }
+    if (!r.judge_error.empty()) exit_code = std::max(exit_code, kExitJudgeError);
+    else if (!r.all_passed()) exit_code = std::max(exit_code, kExitFailed);
+    if (args.format == "json") {
+      all.push_back(render_json(r));
+    } else {
+      std::cout << render_human(*p, r, HumanStyle{use_color(), ctx.lang}) << (args.all ? "\n" : "");
+    }
+  }
+  if (args.format == "json") std::cout << (args.all ? all : all[0]).dump(2) << "\n";
+  return exit_code;
+}
+
+int run_hint(Context& ctx, const std::string& id) {
+  const Problem* p = find_problem(ctx, id);
+  if (p == nullptr) return kExitUsage;
+  State state(ctx.workspace.state_dir() + "/state.json");
+  state.load();
+  ProblemState& s = state.at(id);
+  const int total = static_cast<int>(p->hints.size());
+  const int shown = std::min(s.hints_shown + 1, total);
+  for (int i = 0; i < shown; ++i)
+    std::cout << fmt::format("hint {}/{}: {}\n", i + 1, total, p->hints[static_cast<std::size_t>(i)].in(ctx.lang));
+  if (shown == total) std::cout << (ctx.lang == Lang::kZh ? "（这是最后一条提示。）\n" : "(That was the last hint.)\n");
+  s.hints_shown = shown;
+  state.save();
+  return kExitOk;
+}
+
+int run_reset(Context& ctx, const std::string& id, bool force) {
+  const Problem* p = find_problem(ctx, id);
+  if (p == nullptr) return kExitUsage;
+  const std::string file = ctx.workspace.exercise_file(id);
+  const std::string stub = stub_source(*p);
+  std::string current;
+  if (read_file(file, current)) {
+    if (current == stub) {
+      std::cout << file << " is already the pristine stub\n";
+      return kExitOk;
+    }
+    if (!force) {
+      std::cerr << file << " has your changes; judge reset " << id
+                << " --force replaces it (and keeps a backup in .judge/backup/)\n";
+      return kExitUsage;
+    }
+    const auto stamp = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch()).count();
+    const fs::path backup = fs::path(ctx.workspace.state_dir()) / "backup" / fmt::format("{}-{}.cpp", id, stamp);
+    fs::create_directories(backup.parent_path());
+    fs::copy_file(file, backup, fs::copy_options::overwrite_existing);
+    std::cout << "your version is saved as " << backup.string() << "\n";
+  }
+  fs::create_directories(fs::path(file).parent_path());
+  std::ofstream(file, std::ios::binary) << stub;
+  std::cout << "restored " << file << "\n";
+  return kExitOk;
+}
+
+int run_stub(Context& ctx, const std::string& id) {
+  const Problem* p = find_problem(ctx, id);
+  if (p == nullptr) return kExitUsage;
+  std::cout << stub_source(*p);
+  return kExitOk;
+}
+
+int run_prepare(Context& ctx) {
+  BuildPaths paths;
+  paths.harness_dir = ctx.workspace.harness_dir();
+  paths.exercises_dir = ctx.workspace.exercises_dir();
+  paths.cache_dir = ctx.workspace.cache_dir();
+  Builder builder(paths, BuildLimits{});
+  const BuildResult r = builder.prepare();
+  if (!r.ok) {
+    std::cerr << r.diagnostics << "\n";
+    return kExitJudgeError;
+  }
+  std::cout << "precompiled header and harness ready\n";
+  return kExitOk;
+}
+
+}  // namespace judge::cli

@@ -1,0 +1,48 @@
+// The judge's subcommands. Each returns the process exit code:
+// 0 all passed / done, 1 a test failed, 2 usage or bank error, 3 judge error.
+#pragma once
+
+#include "bank.h"
+#include "problem.h"
+#include "workspace.h"
+
+#include <string>
+
+namespace judge::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitJudgeError = 3;
+
+struct Context {
+  Workspace workspace;
+  Bank bank;
+  Lang lang = Lang::kEn;
+};
+
+// Finds a problem or prints the closest ids and returns nullptr.
+const Problem* find_problem(const Context& ctx, const std::string& id);
+
+int run_list(Context& ctx);
+int run_show(Context& ctx, const std::string& id);
+struct CheckArgs {
+  std::string id;
+  std::string file;
+  std::string format = "human";
+  std::string only_case;
+  bool all = false;
+  bool no_cache = false;
+  double case_seconds = 2.0;
+  double compile_seconds = 30.0;
+};
+int run_check(Context& ctx, const CheckArgs& args);
+int run_hint(Context& ctx, const std::string& id);
+int run_reset(Context& ctx, const std::string& id, bool force);
+int run_stub(Context& ctx, const std::string& id);
+int run_prepare(Context& ctx);
+
+// The pristine stub of a problem, generated from its signatures.
+std::string stub_source(const Problem& problem);
+
+}  // namespace judge::cli

@@ -1,0 +1,92 @@
+// judge: practise softmax and attention, checked by a judge that explains.
+#include "commands.h"
+
+#include "yaml_context.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  using namespace judge::cli;
+  CLI::App app{"judge: softmax and attention exercises, checked with explanations.\n"
+               "Start with `judge list`, then `judge show softmax` and `judge check softmax`."};
+  app.require_subcommand(1);
+  std::string lang = "en";
+  app.add_option("--lang", lang, "language of statements, hints and notes: en or zh")
+      ->check(CLI::IsMember({"en", "zh"}));
+
+  auto* list = app.add_subcommand("list", "list the problems with your status from the last check");
+  std::string id;
+  auto* show = app.add_subcommand("show", "show a problem's statement, signature and sample");
+  show->add_option("id", id, "problem id, e.g. softmax")->required();
+  show->add_option("--lang", lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
+
+  CheckArgs check_args;
+  auto* check = app.add_subcommand("check", "compile your file and run the problem's tests");
+  check->add_option("id", check_args.id, "problem id (default file: exercises/ID.cpp)");
+  check->add_flag("--all", check_args.all, "check every problem");
+  check->add_option("--file", check_args.file, "check this file instead of exercises/ID.cpp");
+  check->add_option("--format", check_args.format, "human or json")->check(CLI::IsMember({"human", "json"}));
+  check->add_option("--case", check_args.only_case, "run one case, e.g. random/seed7_3");
+  check->add_flag("--no-cache", check_args.no_cache, "ignore cached results for unchanged files");
+  check->add_option("--case-timeout", check_args.case_seconds, "seconds of wall-clock time per case")
+      ->check(CLI::Range(0.1, 600.0));
+  check->add_option("--compile-timeout", check_args.compile_seconds, "seconds for compiling your file")
+      ->check(CLI::Range(1.0, 600.0));
+  check->add_option("--lang", lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
+
+  auto* hint = app.add_subcommand("hint", "show one more hint for a problem each time you ask");
+  hint->add_option("id", id, "problem id")->required();
+  hint->add_option("--lang", lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
+  bool force = false;
+  auto* reset = app.add_subcommand("reset", "restore the pristine stub of a problem");
+  reset->add_option("id", id, "problem id")->required();
+  reset->add_flag("--force", force, "overwrite a changed file (a backup is kept in .judge/backup)");
+  auto* stub = app.add_subcommand("stub", "print the stub of a problem (for problem authors)");
+  stub->add_option("id", id, "problem id")->required();
+  auto* validate = app.add_subcommand("validate", "load and check every problem file");
+  auto* prepare = app.add_subcommand("prepare", "build the precompiled header and harness now");
+
+  CLI11_PARSE(app, argc, argv);
+
+  Context ctx;
+  ctx.workspace = judge::Workspace::locate();
+  try {
+    std::vector<std::string> warnings;
+    ctx.bank = judge::load_bank(ctx.workspace.problems_dir(), /*strict=*/validate->parsed(), &warnings);
+    for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
+  } catch (const judge::BankError& e) {
+    std::cerr << "problem bank error: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  ctx.lang = lang == "zh" ? judge::Lang::kZh : judge::Lang::kEn;
+  try {
+    if (*list) return run_list(ctx);
+    if (*show) return run_show(ctx, id);
+    if (*check) {
+      if (check_args.all == !check_args.id.empty()) {
+        std::cerr << "give a problem id or --all (see judge check --help)\n";
+        return kExitUsage;
+      }
+      return run_check(ctx, check_args);
+    }
+    if (*hint) return run_hint(ctx, id);
+    if (*reset) return run_reset(ctx, id, force);
+    if (*stub) return run_stub(ctx, id);
+    if (*validate) {
+      std::cout << fmt::format("{} problems in {} tracks: all valid\n", ctx.bank.problems.size(),
+                               ctx.bank.tracks.size());
+      return kExitOk;
+    }
+    if (*prepare) return run_prepare(ctx);
+  } catch (const judge::BankError& e) {
+    std::cerr << "problem bank error: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "judge_error: " << e.what() << "\n";
+    return kExitJudgeError;
+  }
+  return kExitUsage;
+}

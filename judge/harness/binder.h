@@ -1,0 +1,85 @@
+// Turns a C++ function into a BoundFunction that takes and returns Values.
+// One template serves every signature, so a new problem needs no judge code:
+// the harness binds the learner's function, the judge binds the reference.
+#pragma once
+
+#include "codec.h"
+#include "value.h"
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace judge {
+
+struct CallResult {
+  bool has_result = false;
+  Value result;
+  std::vector<std::pair<int, Value>> mutated;  // in-out parameters after the call
+  double seconds = 0.0;                        // time spent inside the function only
+};
+
+struct BoundFunction {
+  std::string name;
+  int arity = 0;
+  // Throws whatever the function throws; decoding happens outside the timed part.
+  std::function<CallResult(const std::vector<Value>&)> call;
+};
+
+namespace detail {
+
+template <class P>
+constexpr bool kIsInOut = std::is_lvalue_reference_v<P> &&
+                          !std::is_const_v<std::remove_reference_t<P>>;
+
+template <auto F>
+struct Binder;
+
+template <class R, class... P, R (*F)(P...)>
+struct Binder<F> {
+  static constexpr int kArity = sizeof...(P);
+  static CallResult call(const std::vector<Value>& args) {
+    return call_with(args, std::index_sequence_for<P...>{});
+  }
+
+ private:
+  template <std::size_t... I>
+  static CallResult call_with(const std::vector<Value>& args, std::index_sequence<I...>) {
+    std::tuple<std::decay_t<P>...> stored{Codec<std::decay_t<P>>::decode(args.at(I))...};
+    CallResult out;
+    const auto start = std::chrono::steady_clock::now();
+    if constexpr (std::is_void_v<R>) {
+      F(std::get<I>(stored)...);
+      out.seconds = elapsed(start);
+    } else {
+      R result = F(std::get<I>(stored)...);
+      out.seconds = elapsed(start);
+      out.has_result = true;
+      out.result = Codec<std::decay_t<R>>::encode(result);
+    }
+    (record_in_out<I, P>(stored, out), ...);
+    return out;
+  }
+  template <std::size_t I, class Param, class Tuple>
+  static void record_in_out(const Tuple& stored, CallResult& out) {
+    if constexpr (kIsInOut<Param>)
+      out.mutated.emplace_back(static_cast<int>(I),
+                               Codec<std::decay_t<Param>>::encode(std::get<I>(stored)));
+  }
+  static double elapsed(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+};
+
+}  // namespace detail
+
+template <auto F>
+BoundFunction bind_function(const char* name) {
+  return BoundFunction{name, detail::Binder<F>::kArity, &detail::Binder<F>::call};
+}
+
+}  // namespace judge

@@ -1,0 +1,33 @@
+// Loads and validates the problem bank: problems/*.yaml and problems/tracks.yaml.
+#pragma once
+
+#include "problem.h"
+#include "yaml_context.h"
+
+#include <string>
+#include <vector>
+
+namespace judge {
+
+struct Track {
+  std::string id;
+  LocalText title;
+  std::vector<std::string> problems;  // in teaching order
+};
+
+struct Bank {
+  std::vector<Track> tracks;
+  std::vector<Problem> problems;  // in track order
+  const Problem* find(const std::string& id) const;
+  std::vector<std::string> ids() const;
+};
+
+// Throws BankError ("file:line:column: what to fix").
+Problem load_problem(const std::string& path);
+// A problem file missing from tracks.yaml is an error when `strict`; otherwise
+// it is appended to its track and reported in `warnings`, so an author can
+// check a problem before listing it.
+Bank load_bank(const std::string& problems_dir, bool strict = true,
+               std::vector<std::string>* warnings = nullptr);
+
+}  // namespace judge

@@ -1,0 +1,183 @@
+#include "check.h"
+
+#include "cases.h"
+#include "compare.h"
+#include "expected.h"
+#include "hashing.h"
+#include "result_store.h"
+#include "runner.h"
+
+#include <fmt/format.h>
+
+#include <csignal>
+#include <filesystem>
+#include <sys/stat.h>
+
+namespace judge {
+namespace fs = std::filesystem;
+namespace {
+
+// A timing floor below which clocks and scheduling dominate: a limit this
+// small would be noise, not a complexity class.
+constexpr double kTimingFloorSeconds = 0.002;
+
+// Changes to the judge itself (references, comparison) must invalidate cached results.
+std::string judge_identity() {
+  struct stat s {};
+  if (stat("/proc/self/exe", &s) != 0) return "unknown";
+  return fmt::format("{}-{}", static_cast<long long>(s.st_size), static_cast<long long>(s.st_mtime));
+}
+
+void fill_from_run(const CaseRun& run, TestResult& t, double case_seconds) {
+  switch (run.status) {
+    case CaseRun::Status::kTimeout:
+      t.verdict = Verdict::kTimeLimit;
+      t.message = fmt::format("no answer within {:.1f} s of wall-clock time (an endless loop, or a sleep?)",
+                              case_seconds);
+      return;
+    case CaseRun::Status::kOutputLimit:
+      t.verdict = Verdict::kOutputLimit;
+      t.message = "the program printed more than 1 MiB; remove the prints inside your loops";
+      return;
+    case CaseRun::Status::kProtocolError:
+      t.verdict = Verdict::kRuntimeError;
+      t.message = "the program wrote something unreadable on the judge's channel";
+      return;
+    case CaseRun::Status::kNotRun:
+      t.verdict = Verdict::kTimeLimit;
+      t.message = "not run: earlier cases already ran out of time";
+      return;
+    case CaseRun::Status::kCrashed:
+      if (run.exit.signal == SIGXCPU) {
+        t.verdict = Verdict::kTimeLimit;
+        t.message = "the program used up its CPU time";
+      } else if (run.exit.exited) {
+        t.verdict = Verdict::kRuntimeError;
+        t.message = fmt::format("the program {} during the call, before answering (exit() or "
+                                "a failed Eigen assertion?)", run.exit.describe());
+      } else {
+        t.verdict = Verdict::kRuntimeError;
+        t.message = "the program was " + run.exit.describe() + " during the call" +
+                    (run.exit.signal == SIGSEGV ? " (an index out of range, or a null pointer?)"
+                     : run.exit.signal == SIGABRT
+                         ? " (an uncaught exception outside the call, or an Eigen assertion: see the output below)"
+                         : "");
+      }
+      return;
+    case CaseRun::Status::kAnswered: return;
+  }
+}
+
+}  // namespace
+
+CheckResult check_problem(const Workspace& ws, const Problem& problem, const std::string& file,
+                          const CheckOptions& options) {
+  CheckResult result;
+  result.problem = problem.id;
+  result.file = file;
+  std::string source;
+  if (!read_file(file, source)) {
+    result.judge_error = "cannot read " + file + " (run `judge reset " + problem.id + "` to restore the stub)";
+    return result;
+  }
+  BuildPaths paths;
+  paths.harness_dir = ws.harness_dir();
+  paths.exercises_dir = ws.exercises_dir();
+  paths.cache_dir = ws.cache_dir();
+  Builder builder(paths, options.build_limits);
+
+  std::string problem_text;
+  read_file(problem.file, problem_text);
+  const std::string results_key = Hasher()
+                                      .add(builder.program_key(problem, source))
+                                      .add(problem_text)
+                                      .add(judge_identity())
+                                      .add(options.only_case)
+                                      .add(fmt::format("{}", options.case_seconds))
+                                      .hex();
+  const std::string results_path = ws.cache_dir() + "/results/" + results_key + ".json";
+  if (options.use_cache) {
+    if (auto cached = load_result(results_path)) {
+      cached->file = file;
+      return *cached;
+    }
+  }
+
+  std::vector<TestCase> cases = expand_cases(problem);
+  if (!options.only_case.empty()) {
+    std::vector<TestCase> picked;
+    for (auto& c : cases)
+      if (c.full_name() == options.only_case) picked.push_back(c);
+    if (picked.empty()) {
+      result.judge_error = "no case named " + options.only_case + " in " + problem.id;
+      return result;
+    }
+    cases = picked;
+  }
+  std::vector<Expected> expected;
+  try {
+    for (const TestCase& c : cases) expected.push_back(compute_expected(problem, c));
+  } catch (const std::exception& e) {
+    result.judge_error = e.what();
+    return result;
+  }
+
+  const BuildResult build = builder.build(problem, file);
+  if (!build.ok) {
+    if (build.judge_fault) {
+      result.judge_error = build.diagnostics;
+      return result;
+    }
+    result.compiled = false;
+    result.compile_output = build.diagnostics;
+    save_result(results_path, result);
+    return result;
+  }
+  result.compile_output = build.diagnostics;
+
+  std::vector<CaseRequest> requests;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    CaseRequest r;
+    r.steps = &cases[i].spec.steps;
+    r.wall_seconds = options.case_seconds;
+    if (cases[i].group->kind == GroupKind::kPerformance) {
+      r.repeat = 3;
+      const double limit = std::max(kTimingFloorSeconds, cases[i].group->time_factor * expected[i].seconds);
+      r.wall_seconds = options.case_seconds + 3 * 10 * limit;
+    }
+    requests.push_back(r);
+  }
+  RunnerOptions runner_options;
+  runner_options.limits = options.run_limits;
+  const std::vector<CaseRun> runs = run_cases(build.binary, requests, runner_options, result.program_output);
+
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const TestCase& c = cases[i];
+    TestResult t;
+    t.group = c.group->name;
+    t.name = c.spec.name;
+    t.origin = c.spec.origin;
+    t.inputs = describe_inputs(problem, c.spec);
+    fill_from_run(runs[i], t, requests[i].wall_seconds);
+    if (runs[i].status == CaseRun::Status::kAnswered) {
+      compare_case(problem, c, expected[i], runs[i].outcomes, t);
+      if (t.passed() && c.group->kind == GroupKind::kPerformance) {
+        t.seconds = runs[i].seconds;
+        t.reference_seconds = expected[i].seconds;
+        t.limit_seconds = std::max(kTimingFloorSeconds, c.group->time_factor * expected[i].seconds);
+        if (t.seconds > t.limit_seconds) {
+          t.verdict = Verdict::kTimeLimit;
+          t.message = fmt::format(
+              "your call took {:.1f} ms; the reference took {:.2f} ms on the same input, and this group "
+              "allows {:g} x that ({:.1f} ms): the complexity class is too high",
+              t.seconds * 1e3, t.reference_seconds * 1e3, c.group->time_factor, t.limit_seconds * 1e3);
+        }
+      }
+    }
+    result.tests.push_back(std::move(t));
+  }
+  save_result(results_path, result);
+  return result;
+}
+
+}  // namespace judge

@@ -1,0 +1,26 @@
+// One check, end to end: cases -> expected values -> build -> run -> compare.
+#pragma once
+
+#include "bank.h"
+#include "build.h"
+#include "verdict.h"
+#include "workspace.h"
+
+#include <string>
+
+namespace judge {
+
+struct CheckOptions {
+  std::string only_case;      // "group/name": run just that case
+  double case_seconds = 2.0;  // wall-clock per ordinary case
+  bool use_cache = true;
+  BuildLimits build_limits;
+  Limits run_limits{2, 20, 1ull << 30, 16ull << 20, 1ull << 20};
+};
+
+// Never throws for the learner's faults; bank inconsistencies come back as
+// judge_error so they are never charged to the learner.
+CheckResult check_problem(const Workspace& ws, const Problem& problem, const std::string& file,
+                          const CheckOptions& options);
+
+}  // namespace judge

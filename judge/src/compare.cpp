@@ -1,0 +1,210 @@
+#include "compare.h"
+
+#include "expected.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <limits>
+
+namespace judge {
+namespace {
+
+constexpr double kEps32 = 1.1920928955078125e-07;
+
+struct Finding {
+  WrongKind kind = WrongKind::kNone;
+  Mismatch worst;
+  double ratio = 0;  // error / allowed of the worst element
+  std::string message;
+};
+
+// The largest finite |x| over input `magnitude_of`, per row or in all.
+double magnitude_for(const Value* input, bool per_row, std::int64_t row) {
+  if (input == nullptr) return 0;
+  double m = 0;
+  const bool use_row = per_row && input->kind == ValueKind::kMatrix && row >= 0 && row < input->rows;
+  for (std::int64_t r = use_row ? row : 0; r < (use_row ? row + 1 : input->rows); ++r)
+    for (std::int64_t c = 0; c < input->cols; ++c) {
+      const double x = std::fabs(input->at(r, c));
+      if (std::isfinite(x)) m = std::max(m, x);
+    }
+  return m;
+}
+
+std::string index_text(const Value& v, std::int64_t r, std::int64_t c) {
+  if (v.kind == ValueKind::kReal || v.kind == ValueKind::kInteger) return "";
+  if (v.kind == ValueKind::kVector || v.kind == ValueKind::kIntList) return fmt::format("[{}]", r);
+  return fmt::format("[{}, {}]", r, c);
+}
+
+void compare_values(const std::string& name, const Value& want, const Value& got, const Tolerance& tol,
+                    const Value* magnitude_input, Finding& f) {
+  if (want.kind == ValueKind::kRecord) {
+    for (std::size_t i = 0; i < want.fields.size(); ++i) {
+      const Value* g = got.field(want.field_names[i]);
+      if (g == nullptr) {
+        f.kind = WrongKind::kShape;
+        f.message = name + " has no field " + want.field_names[i];
+        return;
+      }
+      compare_values(name + "." + want.field_names[i], want.fields[i], *g, tol, magnitude_input, f);
+      if (f.kind == WrongKind::kShape) return;
+    }
+    return;
+  }
+  if (got.rows != want.rows || got.cols != want.cols || got.kind != want.kind) {
+    f.kind = WrongKind::kShape;
+    f.worst = Mismatch{name, "", 0, 0, 0, 0, describe_shape(want), describe_shape(got)};
+    f.message = fmt::format("{} has the wrong shape: expected {}, got {}", name, describe_shape(want),
+                            describe_shape(got));
+    return;
+  }
+  const bool per_row = tol.magnitude && tol.magnitude->per_row;
+  for (std::int64_t r = 0; r < want.rows; ++r) {
+    const double magnitude = tol.magnitude ? magnitude_for(magnitude_input, per_row, r) : 0;
+    for (std::int64_t c = 0; c < want.cols; ++c) {
+      const double e = want.at(r, c);
+      const double g = got.at(r, c);
+      const double allowed = allowed_error(tol, e, magnitude);
+      double error = 0;
+      bool bad = false;
+      WrongKind kind = WrongKind::kTolerance;
+      if (std::isnan(e)) {
+        bad = !std::isnan(g);
+      } else if (std::isinf(e)) {
+        bad = g != e;  // an infinity must be matched exactly
+        error = std::numeric_limits<double>::infinity();
+        kind = std::isfinite(g) ? WrongKind::kTolerance : WrongKind::kNonFinite;
+        if (std::isinf(g) && g != e) kind = WrongKind::kTolerance;
+      } else if (!std::isfinite(g)) {
+        bad = true;
+        error = std::numeric_limits<double>::infinity();
+        kind = WrongKind::kNonFinite;
+      } else {
+        error = std::fabs(g - e);
+        bad = error > allowed;
+      }
+      if (!bad) continue;
+      const double ratio = allowed > 0 ? error / allowed : std::numeric_limits<double>::infinity();
+      // Non-finite results are the most telling, then the largest ratio.
+      const bool better = f.kind == WrongKind::kNone ||
+                          (kind == WrongKind::kNonFinite && f.kind != WrongKind::kNonFinite) ||
+                          (kind == f.kind && ratio > f.ratio);
+      if (!better) continue;
+      f.kind = kind;
+      f.ratio = ratio;
+      f.worst = Mismatch{name, index_text(want, r, c), e, g, error, allowed, describe_shape(want),
+                         describe_shape(got)};
+    }
+  }
+}
+
+std::string number(double x) {
+  if (std::isnan(x)) return "nan";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  return fmt::format("{:.9g}", x);
+}
+
+const Value* inline_input(const Problem& p, const Step& step, const std::string& name) {
+  const int i = p.signatures[step.function].param_index(name);
+  if (i < 0) return nullptr;
+  const ArgRef& a = step.args[static_cast<std::size_t>(i)];
+  return a.is_inline ? &a.value : nullptr;
+}
+
+}  // namespace
+
+double allowed_error(const Tolerance& t, double expected, double magnitude) {
+  double allowed = t.atol + t.rtol * std::fabs(expected);
+  if (t.magnitude) allowed += t.magnitude->factor * kEps32 * magnitude;
+  return allowed;
+}
+
+void compare_case(const Problem& problem, const TestCase& test, const Expected& expected,
+                  const std::vector<StepOutcome>& got, TestResult& result) {
+  const bool multi = test.spec.steps.size() > 1;
+  for (std::size_t s = 0; s < expected.steps.size(); ++s) {
+    const StepOutcome& want = expected.steps[s];
+    const Signature& sig = problem.signatures[test.spec.steps[s].function];
+    const std::string where = multi ? fmt::format("step {} ({}): ", s, sig.name) : "";
+    result.step = multi ? static_cast<int>(s) : -1;
+    if (s >= got.size()) {
+      result.verdict = Verdict::kJudgeError;
+      result.message = where + "the program answered fewer steps than it was sent";
+      return;
+    }
+    const StepOutcome& have = got[s];
+    const bool want_throw = want.status == wire::CallStatus::kInvalidArgument;
+    if (have.status == wire::CallStatus::kNotImplemented) {
+      result.verdict = Verdict::kNotImplemented;
+      result.message = where + sig.name + " is not implemented yet: replace the stub's throw with your code";
+      return;
+    }
+    if (have.status == wire::CallStatus::kOutOfMemory) {
+      result.verdict = Verdict::kMemoryLimit;
+      result.message = where + "the call ran out of memory (std::bad_alloc)";
+      return;
+    }
+    if (want_throw) {
+      if (have.status == wire::CallStatus::kInvalidArgument) {
+        result.verdict = Verdict::kAccepted;
+        return;
+      }
+      result.verdict = Verdict::kWrongAnswer;
+      result.kind = WrongKind::kMissingException;
+      result.message = where + (have.status == wire::CallStatus::kReturned
+                                    ? "expected std::invalid_argument, but the call returned normally"
+                                    : fmt::format("expected std::invalid_argument, but the call threw {}: {}",
+                                                  have.exception_type, have.exception_what));
+      return;
+    }
+    if (have.status != wire::CallStatus::kReturned) {
+      result.verdict = Verdict::kWrongAnswer;
+      result.kind = WrongKind::kUnexpectedException;
+      result.message = where + fmt::format("the call threw {}: {}; these inputs are valid",
+                                           have.exception_type, have.exception_what);
+      return;
+    }
+    Finding f;
+    const Tolerance& tol = test.group->tolerance;
+    const Value* magnitude_input =
+        tol.magnitude ? inline_input(problem, test.spec.steps[s], tol.magnitude->of) : nullptr;
+    if (want.call.has_result) {
+      if (!have.call.has_result) {
+        result.verdict = Verdict::kJudgeError;
+        result.message = where + "the program sent no result";
+        return;
+      }
+      compare_values("result", want.call.result, have.call.result, tol, magnitude_input, f);
+    }
+    for (std::size_t m = 0; m < want.call.mutated.size() && f.kind != WrongKind::kShape; ++m) {
+      const auto& [index, value] = want.call.mutated[m];
+      const std::string name = sig.params[static_cast<std::size_t>(index)].name;
+      if (m >= have.call.mutated.size()) {
+        result.verdict = Verdict::kJudgeError;
+        result.message = where + "the program sent no value for " + name;
+        return;
+      }
+      compare_values(name, value, have.call.mutated[m].second, tol, magnitude_input, f);
+    }
+    if (f.kind == WrongKind::kNone) continue;
+    result.verdict = Verdict::kWrongAnswer;
+    result.kind = f.kind;
+    if (f.kind != WrongKind::kShape) {
+      result.worst = f.worst;
+      const Mismatch& w = f.worst;
+      result.message = where + fmt::format("{}{}: expected {}, got {} (error {}, allowed {})", w.output,
+                                           w.index, number(w.expected), number(w.got), number(w.error),
+                                           fmt::format("{:.3g}", w.allowed));
+    } else {
+      result.worst = f.worst;
+      result.message = where + f.message;
+    }
+    return;
+  }
+  result.step = -1;
+  result.verdict = Verdict::kAccepted;
+}
+
+}  // namespace judge

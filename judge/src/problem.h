@@ -1,0 +1,113 @@
+// The problem model: what a problem file says, validated and typed. Everything
+// after loading (cases, expected values, comparison, reports) reads this.
+#pragma once
+
+#include "script.h"
+#include "value.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace judge {
+
+enum class Lang { kEn, kZh };
+
+struct LocalText {
+  std::string en;
+  std::string zh;
+  const std::string& in(Lang lang) const { return lang == Lang::kZh && !zh.empty() ? zh : en; }
+};
+
+// The C++ types a signature may use; see types.cpp for their spellings.
+enum class TypeKind {
+  kReal,
+  kInteger,
+  kVector,
+  kMatrix,
+  kMask,
+  kIntList,
+  kSoftmaxState,
+  kKVCache,
+  kAttentionGrads,
+};
+
+struct CppType {
+  TypeKind kind = TypeKind::kReal;
+  std::string spelling;  // as written in the problem file
+  bool in_out = false;   // a non-const reference: checked after the call
+};
+
+struct Param {
+  std::string name;
+  CppType type;
+};
+
+struct Signature {
+  std::string text;  // verbatim, used to declare the learner's function
+  std::string name;
+  CppType result;
+  std::vector<Param> params;
+  int param_index(const std::string& name) const;
+};
+
+// The extra tolerance that every correct float32 formula needs on large inputs.
+struct MagnitudeTerm {
+  double factor = 0;
+  std::string of;        // an input parameter
+  bool per_row = true;   // max over the output row's input row, or over all of it
+};
+
+struct Tolerance {
+  double atol = 0;
+  double rtol = 0;
+  std::optional<MagnitudeTerm> magnitude;
+};
+
+struct CaseSpec {
+  std::string name;
+  std::vector<Step> steps;
+  std::string origin;  // how to reproduce a generated case, empty for written ones
+};
+
+// A named generator with its parameters, checked when the file is loaded.
+class Generator {
+ public:
+  virtual ~Generator() = default;
+  virtual std::vector<CaseSpec> make() const = 0;
+};
+
+enum class GroupKind { kSample, kBasic, kShapes, kStability, kEdge, kInvalid, kRandom, kPerformance };
+const char* group_name(GroupKind kind);
+std::optional<GroupKind> group_from_name(const std::string& name);
+
+struct Group {
+  GroupKind kind = GroupKind::kSample;
+  std::string name;
+  LocalText note;
+  Tolerance tolerance;
+  bool expect_invalid = false;
+  double time_factor = 0;  // > 0 only for performance groups
+  std::vector<CaseSpec> cases;
+  std::vector<std::shared_ptr<const Generator>> generators;
+};
+
+struct Problem {
+  std::string id;
+  std::string file;
+  std::string track;
+  std::string difficulty;
+  std::vector<std::string> tags;
+  LocalText title;
+  LocalText statement;
+  std::vector<Signature> signatures;
+  Tolerance tolerance;
+  std::vector<LocalText> hints;
+  std::vector<Group> groups;  // in the canonical order of GroupKind
+
+  const Signature* signature(const std::string& name) const;
+};
+
+}  // namespace judge

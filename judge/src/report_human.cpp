@@ -1,0 +1,159 @@
+#include "report.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+
+namespace judge {
+namespace {
+
+struct Paint {
+  bool on;
+  std::string operator()(const char* code, const std::string& s) const {
+    return on ? std::string("\033[") + code + "m" + s + "\033[0m" : s;
+  }
+};
+
+std::string number(double x) {
+  if (std::isnan(x)) return "nan";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  return fmt::format("{:.9g}", x);
+}
+
+std::string indent(const std::string& text, const std::string& pad) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out += pad + text.substr(start, end - start) + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+const Group* find_group(const Problem& p, const std::string& name) {
+  for (const auto& g : p.groups)
+    if (g.name == name) return &g;
+  return nullptr;
+}
+
+}  // namespace
+
+std::string render_human(const Problem& problem, const CheckResult& r, const HumanStyle& style) {
+  const Paint paint{style.color};
+  const bool zh = style.lang == Lang::kZh;
+  std::string out = fmt::format("{} {} ({})\n", paint("1", problem.id), problem.title.in(style.lang), r.file);
+  if (!r.judge_error.empty()) {
+    out += paint("35", "judge_error") + ": " + (zh ? "判题器自身出错，不计入你的成绩。\n" : "the judge itself failed; this is not charged to you.\n");
+    return out + indent(r.judge_error, "  ");
+  }
+  if (!r.compiled) {
+    out += paint("31", "compile_error") + (zh ? "：你的文件无法编译。\n" : ": your file does not compile.\n");
+    return out + indent(r.compile_output, "  ");
+  }
+  if (!r.compile_output.empty()) out += (zh ? "编译器警告：\n" : "compiler warnings:\n") + indent(r.compile_output, "  ");
+
+  // One line per group, in the problem's order.
+  std::map<std::string, std::pair<int, int>> counts;
+  std::map<std::string, std::string> first_verdict;
+  for (const auto& t : r.tests) {
+    auto& c = counts[t.group];
+    ++c.second;
+    if (t.passed()) ++c.first;
+    else if (!first_verdict.count(t.group)) {
+      std::string v = verdict_name(t.verdict);
+      if (t.kind != WrongKind::kNone) v += std::string(" (") + wrong_kind_name(t.kind) + ")";
+      first_verdict[t.group] = v;
+    }
+  }
+  bool all_not_implemented = !r.tests.empty();
+  for (const auto& t : r.tests) all_not_implemented = all_not_implemented && t.verdict == Verdict::kNotImplemented;
+  for (const auto& g : problem.groups) {
+    if (!counts.count(g.name)) continue;
+    const auto [pass, total] = counts[g.name];
+    const bool ok = pass == total;
+    out += fmt::format("  {} {:<12} {:>3}/{:<3} {}\n", ok ? paint("32", "✓") : paint("31", "✗"), g.name, pass,
+                       total, ok ? "" : first_verdict[g.name]);
+  }
+  const int passed = r.passed();
+  const int total = static_cast<int>(r.tests.size());
+  if (all_not_implemented) {
+    out += "\n" + paint("33", "not_implemented") +
+           (zh ? "：还没有实现。打开 " + r.file + "，把 throw 换成你的代码。题目：judge show " + problem.id + " --lang zh\n"
+               : ": not implemented yet. Open " + r.file + ", replace the stub's throw with your code. "
+                 "The statement: judge show " + problem.id + "\n");
+    return out;
+  }
+  const TestResult* first = nullptr;
+  for (const auto& t : r.tests)
+    if (!t.passed()) {
+      first = &t;
+      break;
+    }
+  if (first != nullptr) {
+    out += fmt::format("\n{} {}: {}", zh ? "第一个失败的用例" : "First failure", paint("1", first->full_name()),
+                       verdict_name(first->verdict));
+    if (first->kind != WrongKind::kNone) out += std::string(" (") + wrong_kind_name(first->kind) + ")";
+    out += "\n";
+    out += indent(first->inputs, "  input   ");
+    if (!first->origin.empty()) out += "  reproduce with: judge check " + problem.id + " --case " + first->full_name() + "   [" + first->origin + "]\n";
+    if (first->worst && first->kind != WrongKind::kShape) {
+      const Mismatch& w = *first->worst;
+      out += fmt::format("  where   {}{} of {}\n", w.output, w.index, w.expected_shape);
+      out += fmt::format("  expected {}\n  got      {}\n", number(w.expected), number(w.got));
+      out += fmt::format("  error    {} > allowed {:.3g}\n", number(w.error), w.allowed);
+      if (first->step >= 0) out += fmt::format("  at step {}\n", first->step);
+    } else {
+      out += indent(first->message, "  ");
+    }
+    if (const Group* g = find_group(problem, first->group))
+      out += "  " + paint("36", zh ? "为什么重要：" : "Why it matters: ") + g->note.in(style.lang) + "\n";
+    out += zh ? "  需要提示？judge hint " + problem.id + "\n" : "  Stuck? judge hint " + problem.id + "\n";
+  }
+  if (!r.program_output.empty())
+    out += (zh ? "\n你的程序的输出（节选）：\n" : "\nyour program printed (first lines):\n") +
+           indent(r.program_output.substr(0, 1500), "  | ");
+  out += fmt::format("\n{} {}/{} {}{}\n", passed == total ? paint("32", "PASS") : paint("31", "FAIL"), passed,
+                     total, zh ? "个测试通过" : "tests passed", r.from_cache ? (zh ? "（缓存结果）" : " (cached: file unchanged)") : "");
+  return out;
+}
+
+nlohmann::json render_json(const CheckResult& r) {
+  using nlohmann::json;
+  json doc;
+  doc["version"] = 2;
+  json tests = json::array();
+  if (!r.judge_error.empty()) {
+    doc["status"] = "error";
+    doc["message"] = "judge_error: " + r.judge_error;
+  } else if (!r.compiled) {
+    doc["status"] = "error";
+    doc["message"] = "compile_error:\n" + r.compile_output;
+  } else {
+    doc["status"] = r.all_passed() ? "pass" : "fail";
+    doc["message"] = nullptr;
+  }
+  for (const auto& t : r.tests) {
+    const char* status = t.verdict == Verdict::kAccepted ? "pass"
+                         : (t.verdict == Verdict::kWrongAnswer || t.verdict == Verdict::kNotImplemented) ? "fail"
+                                                                                                         : "error";
+    json j = {{"name", t.full_name()}, {"status", status}, {"group", t.group}, {"verdict", verdict_name(t.verdict)}};
+    if (!t.passed()) {
+      std::string m = t.message;
+      if (!t.origin.empty()) m += " [" + t.origin + "]";
+      j["message"] = m;
+      if (t.kind != WrongKind::kNone) j["kind"] = wrong_kind_name(t.kind);
+    } else {
+      j["message"] = nullptr;
+    }
+    j["output"] = nullptr;
+    tests.push_back(j);
+  }
+  if (!r.program_output.empty() && !tests.empty()) tests[0]["output"] = r.program_output.substr(0, 500);
+  doc["tests"] = tests;
+  return doc;
+}
+
+}  // namespace judge

@@ -1,0 +1,66 @@
+#include "runner.h"
+
+#include <csignal>
+#include <memory>
+
+namespace judge {
+
+std::vector<CaseRun> run_cases(const std::string& binary, const std::vector<CaseRequest>& cases,
+                               const RunnerOptions& options, std::string& program_output) {
+  std::signal(SIGPIPE, SIG_IGN);  // a dead child's pipe must not kill the judge
+  std::vector<CaseRun> runs(cases.size());
+  std::unique_ptr<ProtocolChild> child;
+  int timeouts = 0;
+  auto collect_output = [&]() {
+    if (child && program_output.size() < 64 * 1024) program_output += child->output();
+  };
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    CaseRun& run = runs[i];
+    if (timeouts >= options.max_timeouts) break;  // the rest stay kNotRun
+    if (!child) child = std::make_unique<ProtocolChild>(binary, options.limits);
+    wire::Writer request;
+    request.u8(static_cast<std::uint8_t>(wire::Op::kRunCase));
+    request.u32(static_cast<std::uint32_t>(i));
+    request.u32(cases[i].repeat);
+    write_steps(request, *cases[i].steps);
+    std::vector<std::uint8_t> reply;
+    ProtocolChild::Wait wait = ProtocolChild::Wait::kExited;
+    if (child->send(request.bytes())) wait = child->receive(reply, cases[i].wall_seconds);
+    if (wait == ProtocolChild::Wait::kFrame) {
+      try {
+        wire::Reader in(reply);
+        if (in.u32() != i) throw wire::WireError("reply for another case");
+        run.outcomes = read_outcomes(in);
+        run.seconds = in.f64();
+        if (!in.done()) throw wire::WireError("trailing bytes");
+        run.status = CaseRun::Status::kAnswered;
+        continue;
+      } catch (const wire::WireError&) {
+        wait = ProtocolChild::Wait::kBadFrame;
+      }
+    }
+    // Anything but a good answer ends this process; the next case gets a new one.
+    run.exit = child->finish(wait != ProtocolChild::Wait::kExited);
+    collect_output();
+    child.reset();
+    switch (wait) {
+      case ProtocolChild::Wait::kTimeout:
+        run.status = CaseRun::Status::kTimeout;
+        ++timeouts;
+        break;
+      case ProtocolChild::Wait::kOutputLimit: run.status = CaseRun::Status::kOutputLimit; break;
+      case ProtocolChild::Wait::kBadFrame: run.status = CaseRun::Status::kProtocolError; break;
+      default:
+        run.status = run.exit.output_exceeded ? CaseRun::Status::kOutputLimit
+                     : run.exit.timed_out     ? CaseRun::Status::kTimeout
+                                              : CaseRun::Status::kCrashed;
+    }
+  }
+  if (child) {
+    child->finish(true);
+    collect_output();
+  }
+  return runs;
+}
+
+}  // namespace judge

@@ -1,0 +1,36 @@
+// Runs a check's cases in the learner's program, one request at a time. A
+// crash, a hang or a flood ends only the case it happened in: the program is
+// started again for the next case, so earlier and later results survive.
+#pragma once
+
+#include "execute.h"
+#include "process.h"
+
+#include <string>
+#include <vector>
+
+namespace judge {
+
+struct CaseRequest {
+  const std::vector<Step>* steps = nullptr;
+  double wall_seconds = 2.0;  // how long the judge waits for this case
+  std::uint32_t repeat = 1;   // > 1 for timing: the fastest run counts
+};
+
+struct CaseRun {
+  enum class Status { kAnswered, kCrashed, kTimeout, kOutputLimit, kProtocolError, kNotRun };
+  Status status = Status::kNotRun;
+  std::vector<StepOutcome> outcomes;
+  double seconds = 0;
+  Exit exit;  // for kCrashed / kTimeout / kOutputLimit
+};
+
+struct RunnerOptions {
+  Limits limits;                // per process; wall_seconds is replaced per case
+  int max_timeouts = 2;         // after this many, the remaining cases are not run
+};
+
+std::vector<CaseRun> run_cases(const std::string& binary, const std::vector<CaseRequest>& cases,
+                               const RunnerOptions& options, std::string& program_output);
+
+}  // namespace judge

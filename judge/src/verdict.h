@@ -1,0 +1,72 @@
+// The result model every report renders. Reports never recompute anything.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace judge {
+
+enum class Verdict {
+  kAccepted,
+  kWrongAnswer,
+  kCompileError,
+  kRuntimeError,
+  kTimeLimit,
+  kMemoryLimit,
+  kOutputLimit,
+  kNotImplemented,
+  kJudgeError,
+};
+
+enum class WrongKind { kNone, kShape, kNonFinite, kTolerance, kMissingException, kUnexpectedException };
+
+const char* verdict_name(Verdict v);
+const char* wrong_kind_name(WrongKind k);
+std::optional<Verdict> verdict_from_name(const std::string& name);
+
+// The element that is furthest outside its tolerance.
+struct Mismatch {
+  std::string output;  // "result", "result.sum", "cache.k"
+  std::string index;   // "[2]" or "[1, 3]", empty for scalars
+  double expected = 0;
+  double got = 0;
+  double error = 0;    // |got - expected|
+  double allowed = 0;  // atol + rtol * |expected| + magnitude term
+  std::string expected_shape;
+  std::string got_shape;
+};
+
+struct TestResult {
+  std::string group;
+  std::string name;  // the case name; reported as group/name
+  Verdict verdict = Verdict::kAccepted;
+  WrongKind kind = WrongKind::kNone;
+  std::string message;  // one or two sentences for a person
+  std::optional<Mismatch> worst;
+  int step = -1;          // for multi-step cases, the step that failed
+  std::string origin;     // how to reproduce a generated case
+  std::string inputs;     // the inputs, small ones in full, large ones as shape and range
+  double seconds = 0;     // the learner's call, for performance cases
+  double reference_seconds = 0;
+  double limit_seconds = 0;
+
+  std::string full_name() const { return group + "/" + name; }
+  bool passed() const { return verdict == Verdict::kAccepted; }
+};
+
+struct CheckResult {
+  std::string problem;
+  std::string file;
+  bool compiled = true;
+  std::string compile_output;  // diagnostics when compilation failed, warnings otherwise
+  std::string program_output;  // what the learner's program printed (capped)
+  std::string judge_error;     // set when the judge itself failed
+  std::vector<TestResult> tests;
+  bool from_cache = false;
+
+  int passed() const;
+  bool all_passed() const;
+};
+
+}  // namespace judge

@@ -1,0 +1,72 @@
+#include "workspace.h"
+
+#include "hashing.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace judge {
+namespace fs = std::filesystem;
+
+std::string Workspace::harness_dir() const {
+  // A workspace made for a workshop carries no judge sources: use the tree
+  // the judge was built from.
+  const fs::path local = fs::path(root) / "judge" / "harness";
+  return fs::exists(local / "main.cpp") ? local.string()
+                                        : (fs::path(JUDGE_SOURCE_DIR) / "judge" / "harness").string();
+}
+
+Workspace Workspace::locate() {
+  if (const char* env = std::getenv("JUDGE_ROOT"); env != nullptr && *env != '\0')
+    return Workspace{fs::absolute(env).lexically_normal().string()};
+  std::error_code ec;
+  for (fs::path dir = fs::current_path(ec); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "problems" / "tracks.yaml")) return Workspace{dir.string()};
+    if (dir == dir.parent_path()) break;
+  }
+  return Workspace{JUDGE_SOURCE_DIR};
+}
+
+void State::load() {
+  std::string text;
+  if (!read_file(path_, text)) return;
+  // A damaged state file only loses the learner's statuses, never blocks a check.
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  if (!json.is_object() || !json.contains("problems") || !json["problems"].is_object()) return;
+  for (const auto& [id, p] : json["problems"].items()) {
+    if (!p.is_object()) continue;
+    ProblemState s;
+    s.status = p.value("status", "");
+    s.passed = p.value("passed", 0);
+    s.total = p.value("total", 0);
+    s.hints_shown = p.value("hints_shown", 0);
+    problems_[id] = s;
+  }
+}
+
+void State::save() const {
+  nlohmann::json json;
+  json["version"] = 1;
+  json["problems"] = nlohmann::json::object();
+  for (const auto& [id, s] : problems_)
+    json["problems"][id] = {
+        {"status", s.status}, {"passed", s.passed}, {"total", s.total}, {"hints_shown", s.hints_shown}};
+  fs::create_directories(fs::path(path_).parent_path());
+  const std::string tmp = path_ + ".tmp" + std::to_string(getpid());
+  {
+    std::ofstream out(tmp);
+    out << json.dump(2) << "\n";
+  }
+  fs::rename(tmp, path_);
+}
+
+const ProblemState* State::find(const std::string& id) const {
+  const auto it = problems_.find(id);
+  return it == problems_.end() ? nullptr : &it->second;
+}
+
+}  // namespace judge
