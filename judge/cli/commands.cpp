@@ -93,11 +93,18 @@ int run_show(Context& ctx, const std::string& id) {
   std::cout << (zh ? "\n示例：\n" : "\nSample:\n");
   for (const auto& g : p->groups) {
     if (g.kind != GroupKind::kSample) continue;
-    for (const auto& c : g.cases) std::cout << "    " << describe_inputs(*p, c) << "\n";
+    for (const auto& c : g.cases) {
+      std::string text = describe_inputs(*p, c);
+      for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
+        text.replace(at, 1, "\n    ");
+      std::cout << "    " << text << "\n";
+    }
   }
-  std::cout << (zh ? "\n约定：Eigen 类型，float32，每行一个元素；非法参数抛出 std::invalid_argument。\n"
-                   : "\nConventions: Eigen types, float32, one row per item; invalid arguments throw "
-                     "std::invalid_argument.\n");
+  bool has_invalid = false;
+  for (const auto& g : p->groups) has_invalid = has_invalid || g.kind == GroupKind::kInvalid;
+  std::cout << (zh ? "\n约定：Eigen 类型，float32，每行一个元素" : "\nConventions: Eigen types, float32, one row per item")
+            << (has_invalid ? (zh ? "；非法参数抛出 std::invalid_argument。\n" : "; invalid arguments throw std::invalid_argument.\n")
+                            : (zh ? "。\n" : ".\n"));
   std::cout << fmt::format(zh ? "你的文件：{}；检查：judge check {}\n" : "Your file: {}; check it: judge check {}\n",
                            fs::relative(ctx.workspace.exercise_file(p->id)).string(), p->id);
   return kExitOk;

@@ -163,6 +163,7 @@ BuildResult Builder::build(const Problem& problem, const std::string& learner_fi
   r = ensure_adapter(problem, adapter);
   if (!r.ok) return r;
 
+  r.ok = false;
   r.key = program_key(problem, source);
   const fs::path programs = fs::path(paths_.cache_dir) / "programs";
   fs::create_directories(programs);

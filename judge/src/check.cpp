@@ -45,7 +45,7 @@ void fill_from_run(const CaseRun& run, TestResult& t, double case_seconds) {
       return;
     case CaseRun::Status::kNotRun:
       t.verdict = Verdict::kTimeLimit;
-      t.message = "not run: earlier cases already ran out of time";
+      t.message = "not run: earlier cases already ran out of time or memory";
       return;
     case CaseRun::Status::kCrashed:
       if (run.exit.signal == SIGXCPU) {
@@ -159,6 +159,11 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
     t.origin = c.spec.origin;
     t.inputs = describe_inputs(problem, c.spec);
     fill_from_run(runs[i], t, requests[i].wall_seconds);
+    if (runs[i].status == CaseRun::Status::kTimeout && c.group->kind == GroupKind::kPerformance)
+      t.message = fmt::format(
+          "your call did not finish within {:.1f} s; the reference takes {:.2f} ms on the same input and "
+          "this group allows {:g} x that: the complexity class is too high",
+          requests[i].wall_seconds, expected[i].seconds * 1e3, c.group->time_factor);
     if (runs[i].status == CaseRun::Status::kAnswered) {
       compare_case(problem, c, expected[i], runs[i].outcomes, t);
       if (t.passed() && c.group->kind == GroupKind::kPerformance) {

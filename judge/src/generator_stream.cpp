@@ -39,10 +39,13 @@ class ChunkedStream : public Generator {
       std::vector<std::vector<double>> pieces;
       std::size_t start = 0;
       for (long long c = 0; c < k; ++c) {
+        // Leave at least one entry for each later piece while entries last, so
+        // empty pieces appear only when empty_chunks asks for them.
         const std::size_t left = x.size() - start;
-        std::size_t take = c + 1 == k ? left : static_cast<std::size_t>(rng.integer(0, static_cast<long long>(left)));
-        if (rng.uniform() < empty_chunks) take = 0;
-        if (c + 1 == k) take = left;
+        const std::size_t later = static_cast<std::size_t>(k - c - 1);
+        const std::size_t most = left > later ? left - later : (left > 0 ? 1 : 0);
+        std::size_t take = c + 1 == k ? left : static_cast<std::size_t>(rng.integer(left > 0 ? 1 : 0, static_cast<long long>(most)));
+        if (c + 1 < k && rng.uniform() < empty_chunks) take = 0;
         pieces.emplace_back(x.begin() + static_cast<long>(start), x.begin() + static_cast<long>(start + take));
         start += take;
       }

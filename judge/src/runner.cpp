@@ -34,6 +34,10 @@ std::vector<CaseRun> run_cases(const std::string& binary, const std::vector<Case
         run.seconds = in.f64();
         if (!in.done()) throw wire::WireError("trailing bytes");
         run.status = CaseRun::Status::kAnswered;
+        // Running out of memory is slow (the program fills memory first): count
+        // it like a timeout, so a memory bomb cannot make a check take minutes.
+        for (const auto& o : run.outcomes)
+          if (o.status == wire::CallStatus::kOutOfMemory) ++timeouts;
         continue;
       } catch (const wire::WireError&) {
         wait = ProtocolChild::Wait::kBadFrame;

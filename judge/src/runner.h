@@ -27,7 +27,7 @@ struct CaseRun {
 
 struct RunnerOptions {
   Limits limits;                // per process; wall_seconds is replaced per case
-  int max_timeouts = 2;         // after this many, the remaining cases are not run
+  int max_timeouts = 2;  // timeouts and out-of-memory answers before the rest is skipped
 };
 
 std::vector<CaseRun> run_cases(const std::string& binary, const std::vector<CaseRequest>& cases,
