@@ -150,3 +150,46 @@ TEST(AllowedError, IsAtolPlusRtolPlusMagnitude) {
 
 }  // namespace
 }  // namespace judge
+
+namespace judge {
+namespace {
+
+// masked_by and divided_by shape the magnitude term to what a correct formula rounds.
+TEST(MagnitudeTerm, SkipsBlockedEntriesAndDividesByTheTemperature) {
+  testing::TempDir dir;
+  const Problem p = load_problem(dir.write("demo.yaml", R"yaml(id: demo
+track: softmax
+difficulty: easy
+title: {en: Demo, zh: 演示}
+statement: {en: Do it., zh: 做吧。}
+signature: "Eigen::MatrixXf demo(const Eigen::MatrixXf& x, const Mask& mask, float t)"
+tolerance: {atol: 1.0e-6, rtol: 1.0e-5, magnitude: {factor: 4, of: x, over: row, masked_by: mask, divided_by: t}}
+hints:
+  - {en: Think., zh: 想一想。}
+groups:
+  sample:
+    note: {en: The example., zh: 示例。}
+    cases:
+      - {name: blocked_huge, args: {x: [[1000000, 1, 2]], mask: [[0, 1, 1]], t: 1}}
+      - {name: cold, args: {x: [[100, 1, 2]], mask: [[1, 1, 1]], t: 0.01}}
+)yaml"));
+  auto outcome = [](double value) {
+    std::vector<StepOutcome> o(1);
+    o[0].call.has_result = true;
+    o[0].call.result = Value::Tensor(ValueKind::kMatrix, 1, 3);
+    o[0].call.result.data = {0, 0.25, value};
+    return o;
+  };
+  const Expected want{outcome(0.75), 0};
+  TestResult r;
+  // The blocked 1e6 does not count: 4 * eps32 * 2 ~ 1e-6, so an error of 1e-3 fails.
+  compare_case(p, TestCase{&p.groups[0], p.groups[0].cases[0]}, want, outcome(0.751), r);
+  EXPECT_EQ(r.verdict, Verdict::kWrongAnswer);
+  // At T = 0.01 the scaled logits reach 1e4: 4 * eps32 * 1e4 ~ 4.8e-3 is allowed.
+  r = TestResult{};
+  compare_case(p, TestCase{&p.groups[0], p.groups[0].cases[1]}, want, outcome(0.753), r);
+  EXPECT_EQ(r.verdict, Verdict::kAccepted) << r.message;
+}
+
+}  // namespace
+}  // namespace judge

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <regex>
+#include <set>
 
 namespace judge {
 namespace {
@@ -93,6 +94,17 @@ TEST_P(JudgePath, GetsTheVerdictItPromises) {
     if (t["status"] != "pass")
       failures += "  " + t["name"].get<std::string>() + ": " + t["verdict"].get<std::string>() + " " +
                   t.value("message", nlohmann::json("")).dump() + "\n";
+  // A trap must first fail in a group it names (or the sample), so the note
+  // the learner reads explains the trap they fell into.
+  std::set<std::string> named{"sample"};
+  for (const auto& e : s.expect) named.insert(e.second);
+  for (const auto& t : doc["tests"]) {
+    if (t["status"] == "pass") continue;
+    if (!named.count("") && !named.count("*"))
+      EXPECT_TRUE(named.count(t["group"].get<std::string>()))
+          << s.path << " first fails in " << t["name"] << ", a group its expect lines do not name";
+    break;
+  }
   for (const auto& [verdict, group] : s.expect) {
     if (verdict == "accepted") {
       EXPECT_EQ(doc["status"], "pass") << s.path << " must pass; failures:\n" << failures << doc.value("message", nlohmann::json("")).dump();

@@ -38,7 +38,7 @@ Tolerance parse_tolerance(const YamlContext& ctx, const YAML::Node& node,
   if (t.atol == 0 && t.rtol == 0)
     ctx.fail(node, "atol and rtol cannot both be 0: float32 results are never exact");
   if (const YAML::Node m = node["magnitude"]) {
-    ctx.allow_keys(m, {"factor", "of", "over"}, "a magnitude term");
+    ctx.allow_keys(m, {"factor", "of", "over", "masked_by", "divided_by"}, "a magnitude term");
     MagnitudeTerm term;
     term.factor = ctx.number(ctx.require(m, "factor", "a magnitude term"), "factor");
     if (!(term.factor > 0 && term.factor <= 1e6))
@@ -62,6 +62,16 @@ Tolerance parse_tolerance(const YamlContext& ctx, const YAML::Node& node,
       if (over != "row" && over != "all") ctx.fail(m["over"], "over must be 'row' or 'all'");
       term.per_row = over == "row";
     }
+    // Optional helpers name parameters of a given kind.
+    auto parameter_of_kind = [&](const char* key, TypeKind kind, const char* kind_text) {
+      const std::string name = ctx.text(m[key], key);
+      for (const auto& sig : signatures)
+        for (const auto& p : sig.params)
+          if (p.name == name && p.type.kind == kind) return name;
+      ctx.fail(m[key], std::string(key) + " must name a " + kind_text + " parameter");
+    };
+    if (m["masked_by"]) term.masked_by = parameter_of_kind("masked_by", TypeKind::kMask, "mask");
+    if (m["divided_by"]) term.divided_by = parameter_of_kind("divided_by", TypeKind::kReal, "float");
     t.magnitude = term;
   }
   return t;

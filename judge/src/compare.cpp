@@ -19,17 +19,28 @@ struct Finding {
   std::string message;
 };
 
-// The largest finite |x| over input `magnitude_of`, per row or in all.
-double magnitude_for(const Value* input, bool per_row, std::int64_t row) {
+// The inputs the magnitude term reads, resolved for one step.
+struct MagnitudeInputs {
+  const Value* of = nullptr;
+  const Value* mask = nullptr;     // same shape as `of`, or null
+  double divisor = 1;
+};
+
+// The largest finite |x| over the input, per row or in all, skipping blocked
+// entries, divided by the divisor (a temperature).
+double magnitude_for(const MagnitudeInputs& in, bool per_row, std::int64_t row) {
+  const Value* input = in.of;
   if (input == nullptr) return 0;
   double m = 0;
   const bool use_row = per_row && input->kind == ValueKind::kMatrix && row >= 0 && row < input->rows;
+  const bool masked = in.mask != nullptr && in.mask->rows == input->rows && in.mask->cols == input->cols;
   for (std::int64_t r = use_row ? row : 0; r < (use_row ? row + 1 : input->rows); ++r)
     for (std::int64_t c = 0; c < input->cols; ++c) {
+      if (masked && in.mask->at(r, c) == 0.0) continue;
       const double x = std::fabs(input->at(r, c));
       if (std::isfinite(x)) m = std::max(m, x);
     }
-  return m;
+  return m / in.divisor;
 }
 
 std::string index_text(const Value& v, std::int64_t r, std::int64_t c) {
@@ -39,7 +50,7 @@ std::string index_text(const Value& v, std::int64_t r, std::int64_t c) {
 }
 
 void compare_values(const std::string& name, const Value& want, const Value& got, const Tolerance& tol,
-                    const Value* magnitude_input, Finding& f) {
+                    const MagnitudeInputs& magnitude_input, Finding& f) {
   if (want.kind == ValueKind::kRecord) {
     for (std::size_t i = 0; i < want.fields.size(); ++i) {
       const Value* g = got.field(want.field_names[i]);
@@ -168,8 +179,16 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
     }
     Finding f;
     const Tolerance& tol = test.group->tolerance;
-    const Value* magnitude_input =
-        tol.magnitude ? inline_input(problem, test.spec.steps[s], tol.magnitude->of) : nullptr;
+    MagnitudeInputs magnitude_input;
+    if (tol.magnitude) {
+      const Step& step = test.spec.steps[s];
+      magnitude_input.of = inline_input(problem, step, tol.magnitude->of);
+      if (!tol.magnitude->masked_by.empty())
+        magnitude_input.mask = inline_input(problem, step, tol.magnitude->masked_by);
+      if (!tol.magnitude->divided_by.empty())
+        if (const Value* t = inline_input(problem, step, tol.magnitude->divided_by))
+          if (std::isfinite(t->data[0]) && t->data[0] != 0) magnitude_input.divisor = std::fabs(t->data[0]);
+    }
     if (want.call.has_result) {
       if (!have.call.has_result) {
         result.verdict = Verdict::kJudgeError;

@@ -58,6 +58,8 @@ struct MagnitudeTerm {
   double factor = 0;
   std::string of;        // an input parameter
   bool per_row = true;   // max over the output row's input row, or over all of it
+  std::string masked_by;   // a mask parameter: blocked entries do not count
+  std::string divided_by;  // a real parameter: the magnitude is max|x| / |it| (a temperature)
 };
 
 struct Tolerance {
