@@ -73,7 +73,7 @@ inline ::AttentionGrads to_float(const AttentionGrads& g) {
 // learner function's name. Outside the judge's own build it expands to nothing.
 #ifdef JUDGE_REFERENCE_REGISTRY
 #include "reference_registry.h"
-#define JUDGE_REFERENCE(name)                                        \
+#define JUDGE_REFERENCE(name)                                            \
   static const bool judge_reference_registered_##name [[maybe_unused]] = \
       ::judge::register_reference(#name, ::judge::bind_function<&reference::name>(#name))
 #else

@@ -64,37 +64,49 @@ TEST(Bank, EveryProblemInTheBankLoadsStrictly) {
 TEST(Bank, TheDemoIsValid) { EXPECT_EQ(load_error(kValid), ""); }
 
 TEST(Bank, MalformedYamlNamesLineAndColumn) {
-  const std::string e = load_error(replace(kValid, "title: {en: Demo, zh: 演示}", "title: {en: Demo, zh: [}"));
+  const std::string e =
+      load_error(replace(kValid, "title: {en: Demo, zh: 演示}", "title: {en: Demo, zh: [}"));
   EXPECT_TRUE(std::regex_search(e, std::regex("^demo\\.yaml:4:\\d+: not valid YAML"))) << e;
 }
 
 TEST(Bank, UnknownKeySuggestsTheClosest) {
   const std::string e = load_error(replace(kValid, "tolerance:", "tolerence:"));
-  EXPECT_EQ(e.rfind("demo.yaml:7:1: unknown key 'tolerence' in the problem; did you mean 'tolerance'?", 0), 0u) << e;
+  EXPECT_EQ(
+      e.rfind("demo.yaml:7:1: unknown key 'tolerence' in the problem; did you mean 'tolerance'?",
+              0),
+      0u)
+      << e;
 }
 
 TEST(Bank, MissingFieldIsNamed) {
   const std::string e = load_error(replace(kValid, "difficulty: easy\n", ""));
-  EXPECT_NE(e.find("demo.yaml:1:1: the problem needs the key 'difficulty'"), std::string::npos) << e;
+  EXPECT_NE(e.find("demo.yaml:1:1: the problem needs the key 'difficulty'"), std::string::npos)
+      << e;
 }
 
 TEST(Bank, BadTolerancesAreRejected) {
-  EXPECT_NE(load_error(replace(kValid, "atol: 1.0e-6", "atol: -1")).find("demo.yaml:7:19: atol must be"),
+  EXPECT_NE(
+      load_error(replace(kValid, "atol: 1.0e-6", "atol: -1")).find("demo.yaml:7:19: atol must be"),
+      std::string::npos);
+  EXPECT_NE(load_error(replace(kValid, "rtol: 1.0e-5", "rtol: nan")).find("rtol must be"),
             std::string::npos);
-  EXPECT_NE(load_error(replace(kValid, "rtol: 1.0e-5", "rtol: nan")).find("rtol must be"), std::string::npos);
-  EXPECT_NE(load_error(replace(kValid, "atol: 1.0e-6, rtol: 1.0e-5", "atol: 0, rtol: 0")).find("cannot both be 0"),
+  EXPECT_NE(load_error(replace(kValid, "atol: 1.0e-6, rtol: 1.0e-5", "atol: 0, rtol: 0"))
+                .find("cannot both be 0"),
             std::string::npos);
-  EXPECT_NE(load_error(replace(kValid, "rtol: 1.0e-5}", "rtol: 1.0e-5, magnitude: {factor: 4, of: y}}"))
-                .find("did you mean 'x'?"),
-            std::string::npos);
+  EXPECT_NE(
+      load_error(replace(kValid, "rtol: 1.0e-5}", "rtol: 1.0e-5, magnitude: {factor: 4, of: y}}"))
+          .find("did you mean 'x'?"),
+      std::string::npos);
 }
 
 TEST(Bank, ImpossibleShapesAreRejected) {
   std::string e = load_error(replace(kValid, "x: [1, 2, 3]", "x: {shape: [-2]}"));
-  EXPECT_NE(e.find("demo.yaml:14:40: argument 'x': a size must be 0 or more"), std::string::npos) << e;
+  EXPECT_NE(e.find("demo.yaml:14:40: argument 'x': a size must be 0 or more"), std::string::npos)
+      << e;
   e = load_error(replace(kValid, "x: [1, 2, 3]", "x: [[1, 2], [3]]"));
   EXPECT_NE(e.find("must be a vector"), std::string::npos) << e;
-  e = load_error(replace(replace(kValid, "Eigen::VectorXf& x", "Eigen::MatrixXf& x"), "x: [1, 2, 3]", "x: [[1, 2], [3]]"));
+  e = load_error(replace(replace(kValid, "Eigen::VectorXf& x", "Eigen::MatrixXf& x"),
+                         "x: [1, 2, 3]", "x: [[1, 2], [3]]"));
   EXPECT_NE(e.find("row 1 has 1 entries but row 0 has 2"), std::string::npos) << e;
   e = load_error(replace(kValid, "shape: [n]", "shape: [n, m]"));
   EXPECT_NE(e.find("its shape has 1 entries"), std::string::npos) << e;
@@ -103,30 +115,38 @@ TEST(Bank, ImpossibleShapesAreRejected) {
 }
 
 TEST(Bank, SignatureErrorsPointAtTheSignature) {
-  const std::string e = load_error(replace(kValid, "const Eigen::VectorXf& x", "const Eigen::VectorXd& x"));
-  EXPECT_NE(e.find("demo.yaml:6:12: signature: unknown parameter type 'Eigen::VectorXd'"), std::string::npos) << e;
+  const std::string e =
+      load_error(replace(kValid, "const Eigen::VectorXf& x", "const Eigen::VectorXd& x"));
+  EXPECT_NE(e.find("demo.yaml:6:12: signature: unknown parameter type 'Eigen::VectorXd'"),
+            std::string::npos)
+      << e;
 }
 
 TEST(Bank, GroupMistakes) {
   EXPECT_NE(load_error(replace(kValid, "  random:\n", "  randm:\n")).find("did you mean 'random'?"),
             std::string::npos);
-  EXPECT_NE(load_error(replace(kValid, "    note: {en: Random., zh: 随机。}\n", "")).find("needs the key 'note'"),
+  EXPECT_NE(load_error(replace(kValid, "    note: {en: Random., zh: 随机。}\n", ""))
+                .find("needs the key 'note'"),
             std::string::npos);
-  const std::string invalid = std::string(kValid) +
-                              "  invalid:\n    note: {en: a, zh: b}\n    cases:\n      - {name: e, args: {x: []}}\n";
+  const std::string invalid =
+      std::string(kValid) +
+      "  invalid:\n    note: {en: a, zh: b}\n    cases:\n      - {name: e, args: {x: []}}\n";
   EXPECT_NE(load_error(invalid).find("needs 'expect: invalid_argument'"), std::string::npos);
   EXPECT_NE(load_error(replace(kValid, "name: one,", "name: One,")).find("a case name uses only"),
             std::string::npos);
   EXPECT_NE(load_error(replace(kValid, "count: 3", "count: 0")).find("count must be between"),
             std::string::npos);
-  EXPECT_NE(load_error(replace(kValid, "generator: random", "generator: randum")).find("did you mean 'random'"),
+  EXPECT_NE(load_error(replace(kValid, "generator: random", "generator: randum"))
+                .find("did you mean 'random'"),
             std::string::npos);
 }
 
 TEST(Bank, ArgumentMistakes) {
-  EXPECT_NE(load_error(replace(kValid, "args: {x: [1, 2, 3]}", "args: {y: [1, 2, 3]}")).find("unknown key 'y'"),
+  EXPECT_NE(load_error(replace(kValid, "args: {x: [1, 2, 3]}", "args: {y: [1, 2, 3]}"))
+                .find("unknown key 'y'"),
             std::string::npos);
-  EXPECT_NE(load_error(replace(kValid, "args: {x: [1, 2, 3]}", "args: {}")).find("needs the argument 'x'"),
+  EXPECT_NE(load_error(replace(kValid, "args: {x: [1, 2, 3]}", "args: {}"))
+                .find("needs the argument 'x'"),
             std::string::npos);
   EXPECT_NE(load_error(replace(kValid, "x: [1, 2, 3]", "x: [1, two, 3]")).find("must be a number"),
             std::string::npos);
@@ -159,12 +179,16 @@ groups:
           - {call: merge, args: {a: $0, b: $0}}
 )yaml";
   EXPECT_EQ(load_error(multi), "");
-  EXPECT_NE(load_error(replace(multi, "b: $0}", "b: $1}")).find("must refer to an earlier step"), std::string::npos);
-  EXPECT_NE(load_error(replace(multi, "a: $0,", "a: $0.cache,")).find("has no in-out parameter 'cache'"),
+  EXPECT_NE(load_error(replace(multi, "b: $0}", "b: $1}")).find("must refer to an earlier step"),
             std::string::npos);
-  EXPECT_NE(load_error(replace(multi, "call: merge", "call: marge")).find("did you mean 'merge'"), std::string::npos);
-  EXPECT_NE(load_error(replace(multi, "{max: -inf, sum: 0}", "{max: -inf}")).find("needs the key 'sum'"),
+  EXPECT_NE(
+      load_error(replace(multi, "a: $0,", "a: $0.cache,")).find("has no in-out parameter 'cache'"),
+      std::string::npos);
+  EXPECT_NE(load_error(replace(multi, "call: merge", "call: marge")).find("did you mean 'merge'"),
             std::string::npos);
+  EXPECT_NE(
+      load_error(replace(multi, "{max: -inf, sum: 0}", "{max: -inf}")).find("needs the key 'sum'"),
+      std::string::npos);
 }
 
 }  // namespace

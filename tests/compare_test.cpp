@@ -105,25 +105,36 @@ TEST_F(CompareTest, WorstElementIsTheLargestRelativeToItsTolerance) {
 TEST_F(CompareTest, MagnitudeTermScalesWithTheInputRow) {
   // Row 1 of x reaches 1000: 4 * eps32 * 1000 ~ 4.8e-4 is allowed there, not in row 0.
   const Value want = matrix(2, 3, {0.1, 0.2, 0.7, 1, 0, 0});
-  EXPECT_EQ(run(sample_, Expected{returning(want), 0}, returning(matrix(2, 3, {0.1, 0.2, 0.7, 1, 3e-4, 0}))).verdict,
+  EXPECT_EQ(run(sample_, Expected{returning(want), 0},
+                returning(matrix(2, 3, {0.1, 0.2, 0.7, 1, 3e-4, 0})))
+                .verdict,
             Verdict::kAccepted);
-  EXPECT_EQ(run(sample_, Expected{returning(want), 0}, returning(matrix(2, 3, {0.1, 0.2003, 0.7, 1, 0, 0}))).verdict,
+  EXPECT_EQ(run(sample_, Expected{returning(want), 0},
+                returning(matrix(2, 3, {0.1, 0.2003, 0.7, 1, 0, 0})))
+                .verdict,
             Verdict::kWrongAnswer);
 }
 
 TEST_F(CompareTest, InfinitiesMustMatchExactly) {
   const Value want = matrix(2, 3, {-kInf, 0, 0, 0, 0, 0});
-  EXPECT_EQ(run(sample_, Expected{returning(want), 0}, returning(want)).verdict, Verdict::kAccepted);
-  EXPECT_EQ(run(sample_, Expected{returning(want), 0}, returning(matrix(2, 3, {-1e30, 0, 0, 0, 0, 0}))).verdict,
-            Verdict::kWrongAnswer);
-  EXPECT_EQ(run(sample_, Expected{returning(want), 0}, returning(matrix(2, 3, {kInf, 0, 0, 0, 0, 0}))).verdict,
-            Verdict::kWrongAnswer);
+  EXPECT_EQ(run(sample_, Expected{returning(want), 0}, returning(want)).verdict,
+            Verdict::kAccepted);
+  EXPECT_EQ(
+      run(sample_, Expected{returning(want), 0}, returning(matrix(2, 3, {-1e30, 0, 0, 0, 0, 0})))
+          .verdict,
+      Verdict::kWrongAnswer);
+  EXPECT_EQ(
+      run(sample_, Expected{returning(want), 0}, returning(matrix(2, 3, {kInf, 0, 0, 0, 0, 0})))
+          .verdict,
+      Verdict::kWrongAnswer);
 }
 
 TEST_F(CompareTest, InvalidArgumentsMustThrowInvalidArgument) {
   const Expected want{throwing(wire::CallStatus::kInvalidArgument, "std::invalid_argument"), 0};
-  EXPECT_EQ(run(invalid_, want, throwing(wire::CallStatus::kInvalidArgument, "std::invalid_argument")).verdict,
-            Verdict::kAccepted);
+  EXPECT_EQ(
+      run(invalid_, want, throwing(wire::CallStatus::kInvalidArgument, "std::invalid_argument"))
+          .verdict,
+      Verdict::kAccepted);
   TestResult r = run(invalid_, want, returning(matrix(1, 1, {1})));
   EXPECT_EQ(r.kind, WrongKind::kMissingException);
   r = run(invalid_, want, throwing(wire::CallStatus::kOtherException, "std::out_of_range"));
@@ -133,17 +144,21 @@ TEST_F(CompareTest, InvalidArgumentsMustThrowInvalidArgument) {
 
 TEST_F(CompareTest, ExceptionsOnValidInputAndStubsAndBadAlloc) {
   const Expected want{returning(matrix(2, 3, {0, 0, 0, 0, 0, 0})), 0};
-  EXPECT_EQ(run(sample_, want, throwing(wire::CallStatus::kInvalidArgument, "std::invalid_argument")).kind,
-            WrongKind::kUnexpectedException);
-  EXPECT_EQ(run(sample_, want, throwing(wire::CallStatus::kNotImplemented, "not_implemented_error")).verdict,
+  EXPECT_EQ(
+      run(sample_, want, throwing(wire::CallStatus::kInvalidArgument, "std::invalid_argument"))
+          .kind,
+      WrongKind::kUnexpectedException);
+  EXPECT_EQ(run(sample_, want, throwing(wire::CallStatus::kNotImplemented, "not_implemented_error"))
+                .verdict,
             Verdict::kNotImplemented);
   EXPECT_EQ(run(sample_, want, throwing(wire::CallStatus::kOutOfMemory, "std::bad_alloc")).verdict,
             Verdict::kMemoryLimit);
 }
 
 TEST(AllowedError, IsAtolPlusRtolPlusMagnitude) {
-  Tolerance t{1e-6, 1e-5, MagnitudeTerm{4, "x", true}};
-  EXPECT_NEAR(allowed_error(t, 2.0, 1000.0), 1e-6 + 2e-5 + 4 * 1.1920928955078125e-07 * 1000, 1e-15);
+  Tolerance t{1e-6, 1e-5, MagnitudeTerm{4, "x", true, "", ""}};
+  EXPECT_NEAR(allowed_error(t, 2.0, 1000.0), 1e-6 + 2e-5 + 4 * 1.1920928955078125e-07 * 1000,
+              1e-15);
   t.magnitude.reset();
   EXPECT_NEAR(allowed_error(t, -3.0, 1000.0), 1e-6 + 3e-5, 1e-15);
 }

@@ -10,7 +10,8 @@
 namespace judge {
 namespace {
 
-Problem demo(const testing::TempDir& dir, const std::string& signature, const std::string& generate) {
+Problem demo(const testing::TempDir& dir, const std::string& signature,
+             const std::string& generate) {
   return load_problem(dir.write("demo.yaml", R"yaml(id: demo
 track: softmax
 difficulty: easy
@@ -29,10 +30,11 @@ groups:
 
 TEST(Generators, RandomIsReproducibleAndWithinRanges) {
   testing::TempDir dir;
-  const Problem p = demo(dir, "\"Eigen::MatrixXf f(const Eigen::MatrixXf& x, const std::vector<int>& labels)\"",
-                         "{generator: random, count: 30, seed: 5, dims: {n: [0, 40], d: [1, 9]}, args: "
-                         "{x: {shape: [n, d], dist: uniform, range: [-2, 3], offset: 100}, "
-                         "labels: {shape: [n], dist: uniform, range: [0, d-1]}}}");
+  const Problem p =
+      demo(dir, "\"Eigen::MatrixXf f(const Eigen::MatrixXf& x, const std::vector<int>& labels)\"",
+           "{generator: random, count: 30, seed: 5, dims: {n: [0, 40], d: [1, 9]}, args: "
+           "{x: {shape: [n, d], dist: uniform, range: [-2, 3], offset: 100}, "
+           "labels: {shape: [n], dist: uniform, range: [0, d-1]}}}");
   const auto a = expand_cases(p);
   const auto b = expand_cases(p);
   ASSERT_EQ(a.size(), 30u);
@@ -63,19 +65,23 @@ TEST(Generators, RandomIsReproducibleAndWithinRanges) {
 
 TEST(Generators, ChunkedStreamCoversTheVectorAndReferencesEarlierSteps) {
   testing::TempDir dir;
-  const Problem p = demo(dir,
-                         "[\"SoftmaxState softmax_update(SoftmaxState state, const Eigen::VectorXf& chunk)\", "
-                         "\"SoftmaxState softmax_merge(SoftmaxState a, SoftmaxState b)\"]",
-                         "{generator: chunked_stream, count: 25, seed: 3, length: [0, 50], chunks: [1, 6], "
-                         "empty_chunks: 0.2, neg_inf: 0.1}");
+  const Problem p =
+      demo(dir,
+           "[\"SoftmaxState softmax_update(SoftmaxState state, const Eigen::VectorXf& chunk)\", "
+           "\"SoftmaxState softmax_merge(SoftmaxState a, SoftmaxState b)\"]",
+           "{generator: chunked_stream, count: 25, seed: 3, length: [0, 50], chunks: [1, 6], "
+           "empty_chunks: 0.2, neg_inf: 0.1}");
   for (const auto& c : expand_cases(p)) {
     std::size_t updates = 0;
     std::size_t merges = 0;
     for (std::size_t s = 0; s < c.spec.steps.size(); ++s) {
       const Step& step = c.spec.steps[s];
       (step.function == 0 ? updates : merges) += 1;
-      for (const ArgRef& a : step.args)
-        if (!a.is_inline) EXPECT_LT(a.step, s);
+      for (const ArgRef& a : step.args) {
+        if (!a.is_inline) {
+          EXPECT_LT(a.step, s);
+        }
+      }
     }
     EXPECT_GE(updates, 1u);
     EXPECT_LT(merges, updates) << "merges join the folded runs into one state";

@@ -16,16 +16,17 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Submission {
-  std::string path;     // relative to the source tree
+  std::string path;  // relative to the source tree
   std::string problem;
   std::vector<std::pair<std::string, std::string>> expect;  // (verdict, group)
-  std::string label;    // a gtest-safe name
+  std::string label;                                        // a gtest-safe name
 };
 
 std::vector<std::string> problem_ids() {
   std::vector<std::string> ids;
   for (const auto& f : fs::directory_iterator(testing::source_dir() + "/problems"))
-    if (f.path().extension() == ".yaml" && f.path().stem() != "tracks") ids.push_back(f.path().stem().string());
+    if (f.path().extension() == ".yaml" && f.path().stem() != "tracks")
+      ids.push_back(f.path().stem().string());
   return ids;
 }
 
@@ -78,36 +79,42 @@ class JudgePath : public ::testing::TestWithParam<Submission> {};
 TEST_P(JudgePath, GetsTheVerdictItPromises) {
   const Submission& s = GetParam();
   ASSERT_FALSE(s.problem.empty()) << s.path << ": the file name must start with a problem id";
-  ASSERT_FALSE(s.expect.empty()) << s.path << ": add a line '// expect: VERDICT GROUP' (or 'accepted')";
-  const auto run = testing::run_judge("check " + s.problem + " --file " + s.path +
-                                          " --format json --no-cache --case-timeout 3 --compile-timeout 8",
-                                      "cd " + testing::source_dir() + " && JUDGE_ROOT=" + testing::source_dir());
+  ASSERT_FALSE(s.expect.empty()) << s.path
+                                 << ": add a line '// expect: VERDICT GROUP' (or 'accepted')";
+  const auto run =
+      testing::run_judge("check " + s.problem + " --file " + s.path +
+                             " --format json --no-cache --case-timeout 3 --compile-timeout 8",
+                         "cd " + testing::source_dir() + " && JUDGE_ROOT=" + testing::source_dir());
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(run.out);
   } catch (const std::exception&) {
-    FAIL() << s.path << ": the judge did not print JSON (exit " << run.exit_code << "):\n" << run.out;
+    FAIL() << s.path << ": the judge did not print JSON (exit " << run.exit_code << "):\n"
+           << run.out;
   }
   ASSERT_EQ(doc["version"], 2);
   std::string failures;
   for (const auto& t : doc["tests"])
     if (t["status"] != "pass")
-      failures += "  " + t["name"].get<std::string>() + ": " + t["verdict"].get<std::string>() + " " +
-                  t.value("message", nlohmann::json("")).dump() + "\n";
+      failures += "  " + t["name"].get<std::string>() + ": " + t["verdict"].get<std::string>() +
+                  " " + t.value("message", nlohmann::json("")).dump() + "\n";
   // A trap must first fail in a group it names (or the sample), so the note
   // the learner reads explains the trap they fell into.
   std::set<std::string> named{"sample"};
   for (const auto& e : s.expect) named.insert(e.second);
   for (const auto& t : doc["tests"]) {
     if (t["status"] == "pass") continue;
-    if (!named.count("") && !named.count("*"))
+    if (!named.count("") && !named.count("*")) {
       EXPECT_TRUE(named.count(t["group"].get<std::string>()))
           << s.path << " first fails in " << t["name"] << ", a group its expect lines do not name";
+    }
     break;
   }
   for (const auto& [verdict, group] : s.expect) {
     if (verdict == "accepted") {
-      EXPECT_EQ(doc["status"], "pass") << s.path << " must pass; failures:\n" << failures << doc.value("message", nlohmann::json("")).dump();
+      EXPECT_EQ(doc["status"], "pass")
+          << s.path << " must pass; failures:\n"
+          << failures << doc.value("message", nlohmann::json("")).dump();
       EXPECT_EQ(run.exit_code, 0);
     } else if (verdict == "compile_error") {
       EXPECT_EQ(doc["status"], "error") << s.path;
@@ -115,21 +122,26 @@ TEST_P(JudgePath, GetsTheVerdictItPromises) {
       EXPECT_EQ(run.exit_code, 1);
     } else if (group == "*") {
       ASSERT_FALSE(doc["tests"].empty()) << s.path;
-      for (const auto& t : doc["tests"]) EXPECT_EQ(t["verdict"], verdict) << s.path << " " << t["name"];
+      for (const auto& t : doc["tests"])
+        EXPECT_EQ(t["verdict"], verdict) << s.path << " " << t["name"];
       EXPECT_EQ(run.exit_code, 1);
     } else {
       EXPECT_EQ(doc["status"], "fail") << s.path;
       EXPECT_EQ(run.exit_code, 1);
       bool found = false;
-      for (const auto& t : doc["tests"]) found = found || (t["group"] == group && t["verdict"] == verdict);
+      for (const auto& t : doc["tests"])
+        found = found || (t["group"] == group && t["verdict"] == verdict);
       EXPECT_TRUE(found) << s.path << " must fail in group '" << group << "' with " << verdict
-                         << "; failures were:\n" << failures;
+                         << "; failures were:\n"
+                         << failures;
     }
   }
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, JudgePath, ::testing::ValuesIn(discover()),
-                         [](const ::testing::TestParamInfo<Submission>& info) { return info.param.label; });
+                         [](const ::testing::TestParamInfo<Submission>& info) {
+                           return info.param.label;
+                         });
 
 TEST(JudgePathInventory, EveryProblemHasAReferenceAStubAndTwoWrongSolutions) {
   const auto all = discover();

@@ -98,7 +98,10 @@ TEST(Protocol, OutcomesRoundTripWithExceptions) {
 }
 
 float add_one(float x) { return x + 1; }
-void grow(Eigen::MatrixXf& m) { m.conservativeResize(m.rows() + 1, m.cols()); m.row(m.rows() - 1).setOnes(); }
+void grow(Eigen::MatrixXf& m) {
+  m.conservativeResize(m.rows() + 1, m.cols());
+  m.row(m.rows() - 1).setOnes();
+}
 
 TEST(Protocol, ExecuteChainsStepsAndReportsInOutParameters) {
   const std::vector<BoundFunction> functions = {bind_function<&add_one>("add_one"),

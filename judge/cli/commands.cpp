@@ -37,7 +37,8 @@ void record(State& state, const CheckResult& r) {
   s.passed = r.passed();
   s.total = static_cast<int>(r.tests.size());
   bool not_implemented = !r.tests.empty();
-  for (const auto& t : r.tests) not_implemented = not_implemented && t.verdict == Verdict::kNotImplemented;
+  for (const auto& t : r.tests)
+    not_implemented = not_implemented && t.verdict == Verdict::kNotImplemented;
   s.status = !r.judge_error.empty() ? "judge_error"
              : !r.compiled          ? "compile_error"
              : not_implemented      ? "not_implemented"
@@ -57,9 +58,10 @@ const Problem* find_problem(const Context& ctx, const std::string& id) {
 }
 
 std::string stub_source(const Problem& p) {
-  std::string s = fmt::format("// {}: {}\n// Statement: judge show {}   (中文: judge show {} --lang zh)\n"
-                              "// Check:     judge check {}\n#include \"exercise.h\"\n",
-                              p.id, p.title.en, p.id, p.id, p.id);
+  std::string s = fmt::format(
+      "// {}: {}\n// Statement: judge show {}   (中文: judge show {} --lang zh)\n"
+      "// Check:     judge check {}\n#include \"exercise.h\"\n",
+      p.id, p.title.en, p.id, p.id, p.id);
   for (const auto& sig : p.signatures) {
     s += "\n" + sig.text + " {\n  // TODO: your code here.\n";
     for (const auto& param : sig.params) s += "  (void)" + param.name + ";\n";
@@ -75,8 +77,8 @@ int run_list(Context& ctx) {
     std::cout << fmt::format("{} track\n", track.title.in(ctx.lang));
     for (const auto& id : track.problems) {
       const Problem* p = ctx.bank.find(id);
-      std::cout << fmt::format("  {:<22} {:<40} {:<7} {}\n", p->id, p->title.in(ctx.lang), p->difficulty,
-                               status_label(state.find(id)));
+      std::cout << fmt::format("  {:<22} {:<40} {:<7} {}\n", p->id, p->title.in(ctx.lang),
+                               p->difficulty, status_label(state.find(id)));
     }
   }
   return kExitOk;
@@ -86,7 +88,8 @@ int run_show(Context& ctx, const std::string& id) {
   const Problem* p = find_problem(ctx, id);
   if (p == nullptr) return kExitUsage;
   const bool zh = ctx.lang == Lang::kZh;
-  std::cout << fmt::format("{}: {}   [{}, {} track]\n\n", p->id, p->title.in(ctx.lang), p->difficulty, p->track);
+  std::cout << fmt::format("{}: {}   [{}, {} track]\n\n", p->id, p->title.in(ctx.lang),
+                           p->difficulty, p->track);
   std::cout << p->statement.in(ctx.lang) << "\n";
   std::cout << (zh ? "函数签名：\n" : "Signature:\n");
   for (const auto& s : p->signatures) std::cout << "    " << s.text << "\n";
@@ -102,11 +105,14 @@ int run_show(Context& ctx, const std::string& id) {
   }
   bool has_invalid = false;
   for (const auto& g : p->groups) has_invalid = has_invalid || g.kind == GroupKind::kInvalid;
-  std::cout << (zh ? "\n约定：Eigen 类型，float32，每行一个元素" : "\nConventions: Eigen types, float32, one row per item")
-            << (has_invalid ? (zh ? "；非法参数抛出 std::invalid_argument。\n" : "; invalid arguments throw std::invalid_argument.\n")
+  std::cout << (zh ? "\n约定：Eigen 类型，float32，每行一个元素"
+                   : "\nConventions: Eigen types, float32, one row per item")
+            << (has_invalid ? (zh ? "；非法参数抛出 std::invalid_argument。\n"
+                                  : "; invalid arguments throw std::invalid_argument.\n")
                             : (zh ? "。\n" : ".\n"));
-  std::cout << fmt::format(zh ? "你的文件：{}；检查：judge check {}\n" : "Your file: {}; check it: judge check {}\n",
-                           fs::relative(ctx.workspace.exercise_file(p->id)).string(), p->id);
+  std::cout << fmt::format(
+      zh ? "你的文件：{}；检查：judge check {}\n" : "Your file: {}; check it: judge check {}\n",
+      fs::relative(ctx.workspace.exercise_file(p->id)).string(), p->id);
   return kExitOk;
 }
 
@@ -144,8 +150,10 @@ int run_check(Context& ctx, const CheckArgs& args) {
       record(state, r);
       state.save();
     }
-    if (!r.judge_error.empty()) exit_code = std::max(exit_code, kExitJudgeError);
-    else if (!r.all_passed()) exit_code = std::max(exit_code, kExitFailed);
+    if (!r.judge_error.empty())
+      exit_code = std::max(exit_code, kExitJudgeError);
+    else if (!r.all_passed())
+      exit_code = std::max(exit_code, kExitFailed);
     if (args.format == "json") {
       all.push_back(render_json(r));
     } else {
@@ -165,8 +173,11 @@ int run_hint(Context& ctx, const std::string& id) {
   const int total = static_cast<int>(p->hints.size());
   const int shown = std::min(s.hints_shown + 1, total);
   for (int i = 0; i < shown; ++i)
-    std::cout << fmt::format("hint {}/{}: {}\n", i + 1, total, p->hints[static_cast<std::size_t>(i)].in(ctx.lang));
-  if (shown == total) std::cout << (ctx.lang == Lang::kZh ? "（这是最后一条提示。）\n" : "(That was the last hint.)\n");
+    std::cout << fmt::format("hint {}/{}: {}\n", i + 1, total,
+                             p->hints[static_cast<std::size_t>(i)].in(ctx.lang));
+  if (shown == total)
+    std::cout << (ctx.lang == Lang::kZh ? "（这是最后一条提示。）\n"
+                                        : "(That was the last hint.)\n");
   s.hints_shown = shown;
   state.save();
   return kExitOk;
@@ -189,8 +200,10 @@ int run_reset(Context& ctx, const std::string& id, bool force) {
       return kExitUsage;
     }
     const auto stamp = std::chrono::duration_cast<std::chrono::seconds>(
-                           std::chrono::system_clock::now().time_since_epoch()).count();
-    const fs::path backup = fs::path(ctx.workspace.state_dir()) / "backup" / fmt::format("{}-{}.cpp", id, stamp);
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    const fs::path backup =
+        fs::path(ctx.workspace.state_dir()) / "backup" / fmt::format("{}-{}.cpp", id, stamp);
     fs::create_directories(backup.parent_path());
     fs::copy_file(file, backup, fs::copy_options::overwrite_existing);
     std::cout << "your version is saved as " << backup.string() << "\n";

@@ -3,15 +3,16 @@
 
 #include "yaml_context.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
 int main(int argc, char** argv) {
   using namespace judge::cli;
-  CLI::App app{"judge: softmax and attention exercises, checked with explanations.\n"
-               "Start with `judge list`, then `judge show softmax` and `judge check softmax`."};
+  CLI::App app{
+      "judge: softmax and attention exercises, checked with explanations.\n"
+      "Start with `judge list`, then `judge show softmax` and `judge check softmax`."};
   app.require_subcommand(1);
   std::string lang = "en";
   app.add_option("--lang", lang, "language of statements, hints and notes: en or zh")
@@ -28,12 +29,16 @@ int main(int argc, char** argv) {
   check->add_option("id", check_args.id, "problem id (default file: exercises/ID.cpp)");
   check->add_flag("--all", check_args.all, "check every problem");
   check->add_option("--file", check_args.file, "check this file instead of exercises/ID.cpp");
-  check->add_option("--format", check_args.format, "human or json")->check(CLI::IsMember({"human", "json"}));
+  check->add_option("--format", check_args.format, "human or json")
+      ->check(CLI::IsMember({"human", "json"}));
   check->add_option("--case", check_args.only_case, "run one case, e.g. random/seed7_3");
   check->add_flag("--no-cache", check_args.no_cache, "ignore cached results for unchanged files");
-  check->add_option("--case-timeout", check_args.case_seconds, "seconds of wall-clock time per case")
+  check
+      ->add_option("--case-timeout", check_args.case_seconds, "seconds of wall-clock time per case")
       ->check(CLI::Range(0.1, 600.0));
-  check->add_option("--compile-timeout", check_args.compile_seconds, "seconds for compiling your file")
+  check
+      ->add_option("--compile-timeout", check_args.compile_seconds,
+                   "seconds for compiling your file")
       ->check(CLI::Range(1.0, 600.0));
   check->add_option("--lang", lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
 
@@ -49,13 +54,19 @@ int main(int argc, char** argv) {
   auto* validate = app.add_subcommand("validate", "load and check every problem file");
   auto* prepare = app.add_subcommand("prepare", "build the precompiled header and harness now");
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help prints and succeeds; every other parse error is a usage error (2).
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
 
   Context ctx;
   ctx.workspace = judge::Workspace::locate();
   try {
     std::vector<std::string> warnings;
-    ctx.bank = judge::load_bank(ctx.workspace.problems_dir(), /*strict=*/validate->parsed(), &warnings);
+    ctx.bank =
+        judge::load_bank(ctx.workspace.problems_dir(), /*strict=*/validate->parsed(), &warnings);
     for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
   } catch (const judge::BankError& e) {
     std::cerr << "problem bank error: " << e.what() << "\n";

@@ -33,8 +33,8 @@ struct BoundFunction {
 namespace detail {
 
 template <class P>
-constexpr bool kIsInOut = std::is_lvalue_reference_v<P> &&
-                          !std::is_const_v<std::remove_reference_t<P>>;
+constexpr bool kIsInOut =
+    std::is_lvalue_reference_v<P> && !std::is_const_v<std::remove_reference_t<P>>;
 
 template <auto F>
 struct Binder;

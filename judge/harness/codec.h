@@ -79,11 +79,8 @@ template <class T>
 struct Codec<T, std::void_t<decltype(record_fields(std::declval<const T*>()))>> {
   static T decode(const Value& v) {
     T out{};
-    std::apply(
-        [&](auto... field) {
-          (assign(out, v, field.first, field.second), ...);
-        },
-        record_fields(static_cast<const T*>(nullptr)));
+    std::apply([&](auto... field) { (assign(out, v, field.first, field.second), ...); },
+               record_fields(static_cast<const T*>(nullptr)));
     return out;
   }
   static Value encode(const T& t) {
@@ -92,8 +89,8 @@ struct Codec<T, std::void_t<decltype(record_fields(std::declval<const T*>()))>> 
     std::apply(
         [&](auto... field) {
           ((v.field_names.emplace_back(field.first),
-            v.fields.push_back(Codec<std::decay_t<decltype(t.*(field.second))>>::encode(
-                t.*(field.second)))),
+            v.fields.push_back(
+                Codec<std::decay_t<decltype(t.*(field.second))>>::encode(t.*(field.second)))),
            ...);
         },
         record_fields(static_cast<const T*>(nullptr)));

@@ -43,8 +43,8 @@ inline CaughtException classify_current_exception() {
     return {wire::CallStatus::kOtherException, demangle(typeid(e).name()), e.what()};
   } catch (...) {
     const std::type_info* type = abi::__cxa_current_exception_type();
-    return {wire::CallStatus::kOtherException,
-            type != nullptr ? demangle(type->name()) : "unknown", "(not a std::exception)"};
+    return {wire::CallStatus::kOtherException, type != nullptr ? demangle(type->name()) : "unknown",
+            "(not a std::exception)"};
   }
 }
 

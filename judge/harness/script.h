@@ -13,7 +13,7 @@ namespace judge {
 
 struct ArgRef {
   bool is_inline = true;
-  Value value;         // when inline
+  Value value;  // when inline
   std::uint32_t step = 0;
   std::int32_t slot = -1;  // -1: the step's result; otherwise an in-out parameter's index
 };

@@ -32,9 +32,12 @@ struct Value {
     return Value{ValueKind::kInteger, 1, 1, {static_cast<double>(x)}, {}, {}};
   }
   static Value Tensor(ValueKind kind, std::int64_t rows, std::int64_t cols) {
-    return Value{kind, rows, cols, std::vector<double>(static_cast<std::size_t>(rows * cols)), {}, {}};
+    return Value{kind, rows, cols, std::vector<double>(static_cast<std::size_t>(rows * cols)),
+                 {},   {}};
   }
-  double& at(std::int64_t r, std::int64_t c) { return data[static_cast<std::size_t>(r * cols + c)]; }
+  double& at(std::int64_t r, std::int64_t c) {
+    return data[static_cast<std::size_t>(r * cols + c)];
+  }
   double at(std::int64_t r, std::int64_t c) const {
     return data[static_cast<std::size_t>(r * cols + c)];
   }

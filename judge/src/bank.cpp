@@ -49,8 +49,8 @@ Tolerance parse_tolerance(const YamlContext& ctx, const YAML::Node& node,
     for (const auto& sig : signatures)
       for (const auto& p : sig.params) {
         names.push_back(p.name);
-        found = found || (p.name == term.of && (p.type.kind == TypeKind::kVector ||
-                                                p.type.kind == TypeKind::kMatrix));
+        found = found || (p.name == term.of &&
+                          (p.type.kind == TypeKind::kVector || p.type.kind == TypeKind::kMatrix));
       }
     if (!found) {
       const std::string guess = closest_match(term.of, names);
@@ -71,7 +71,8 @@ Tolerance parse_tolerance(const YamlContext& ctx, const YAML::Node& node,
       ctx.fail(m[key], std::string(key) + " must name a " + kind_text + " parameter");
     };
     if (m["masked_by"]) term.masked_by = parameter_of_kind("masked_by", TypeKind::kMask, "mask");
-    if (m["divided_by"]) term.divided_by = parameter_of_kind("divided_by", TypeKind::kReal, "float");
+    if (m["divided_by"])
+      term.divided_by = parameter_of_kind("divided_by", TypeKind::kReal, "float");
     t.magnitude = term;
   }
   return t;
@@ -88,8 +89,9 @@ bool parse_reference(const YamlContext& ctx, const YAML::Node& node, std::size_t
   if (!std::regex_match(text, m, pattern))
     ctx.fail(node, "'" + text + "' is not a step reference; write $K or $K.name");
   const std::size_t k = std::stoul(m[1]);
-  if (k >= step_index) ctx.fail(node, "'" + text + "' must refer to an earlier step (0.." +
-                                          std::to_string(step_index) + ")");
+  if (k >= step_index)
+    ctx.fail(node, "'" + text + "' must refer to an earlier step (0.." +
+                       std::to_string(step_index) + ")");
   const Signature& earlier = sigs[steps[k].function];
   out.is_inline = false;
   out.step = static_cast<std::uint32_t>(k);
@@ -97,8 +99,8 @@ bool parse_reference(const YamlContext& ctx, const YAML::Node& node, std::size_t
   if (m[3].matched) {
     out.slot = earlier.param_index(m[3]);
     if (out.slot < 0 || !earlier.params[static_cast<std::size_t>(out.slot)].type.in_out)
-      ctx.fail(node, "step " + std::to_string(k) + " (" + earlier.name + ") has no in-out parameter '" +
-                         std::string(m[3]) + "'");
+      ctx.fail(node, "step " + std::to_string(k) + " (" + earlier.name +
+                         ") has no in-out parameter '" + std::string(m[3]) + "'");
     kind = earlier.params[static_cast<std::size_t>(out.slot)].type.kind;
   }
   if (kind != param.type.kind)
@@ -183,22 +185,28 @@ Group parse_group(const YamlContext& ctx, const YAML::Node& key, const YAML::Nod
   ctx.allow_keys(node, {"note", "cases", "generate", "tolerance", "expect", "time_factor"},
                  "the group " + g.name);
   g.note = parse_text(ctx, ctx.require(node, "note", "the group " + g.name), "the note");
-  g.tolerance = node["tolerance"] ? parse_tolerance(ctx, node["tolerance"], p.signatures) : p.tolerance;
+  g.tolerance =
+      node["tolerance"] ? parse_tolerance(ctx, node["tolerance"], p.signatures) : p.tolerance;
   if (node["expect"]) {
     if (ctx.text(node["expect"], "expect") != "invalid_argument")
       ctx.fail(node["expect"], "expect can only be invalid_argument");
-    if (g.kind != GroupKind::kInvalid) ctx.fail(node["expect"], "expect belongs to the invalid group");
+    if (g.kind != GroupKind::kInvalid)
+      ctx.fail(node["expect"], "expect belongs to the invalid group");
     g.expect_invalid = true;
   } else if (g.kind == GroupKind::kInvalid) {
     ctx.fail(node, "the invalid group needs 'expect: invalid_argument'");
   }
   if (node["time_factor"]) {
-    if (g.kind != GroupKind::kPerformance) ctx.fail(node["time_factor"], "time_factor belongs to the performance group");
+    if (g.kind != GroupKind::kPerformance)
+      ctx.fail(node["time_factor"], "time_factor belongs to the performance group");
     g.time_factor = ctx.number(node["time_factor"], "time_factor");
     if (!(g.time_factor >= 2 && g.time_factor <= 1000))
-      ctx.fail(node["time_factor"], "time_factor must be from 2 to 1000 (times the reference's time)");
+      ctx.fail(node["time_factor"],
+               "time_factor must be from 2 to 1000 (times the reference's time)");
   } else if (g.kind == GroupKind::kPerformance) {
-    ctx.fail(node, "the performance group needs 'time_factor' (how many times the reference's time the learner may take)");
+    ctx.fail(node,
+             "the performance group needs 'time_factor' (how many times the reference's time the "
+             "learner may take)");
   }
   if (node["cases"]) {
     ctx.expect_sequence(node["cases"], "cases");
@@ -206,14 +214,17 @@ Group parse_group(const YamlContext& ctx, const YAML::Node& key, const YAML::Nod
     for (const auto& c : node["cases"]) {
       g.cases.push_back(parse_case(ctx, c, p.signatures));
       if (!seen.insert(g.cases.back().name).second)
-        ctx.fail(c["name"], "the case name '" + g.cases.back().name + "' is used twice in " + g.name);
+        ctx.fail(c["name"],
+                 "the case name '" + g.cases.back().name + "' is used twice in " + g.name);
     }
   }
   if (node["generate"]) {
     ctx.expect_sequence(node["generate"], "generate");
-    for (const auto& gen : node["generate"]) g.generators.push_back(parse_generator(ctx, gen, p.signatures));
+    for (const auto& gen : node["generate"])
+      g.generators.push_back(parse_generator(ctx, gen, p.signatures));
   }
-  if (g.cases.empty() && g.generators.empty()) ctx.fail(node, "the group " + g.name + " has no cases");
+  if (g.cases.empty() && g.generators.empty())
+    ctx.fail(node, "the group " + g.name + " has no cases");
   return g;
 }
 
@@ -248,7 +259,8 @@ Problem load_problem(const std::string& path) {
     throw BankError(path + ":" + std::to_string(e.mark.line + 1) + ":" +
                     std::to_string(e.mark.column + 1) + ": not valid YAML: " + e.msg);
   }
-  if (!root.IsMap()) throw BankError(path + ":1:1: a problem file is a mapping (id: ..., title: ...)");
+  if (!root.IsMap())
+    throw BankError(path + ":1:1: a problem file is a mapping (id: ..., title: ...)");
   ctx.allow_keys(root,
                  {"id", "track", "difficulty", "tags", "title", "statement", "signature",
                   "tolerance", "hints", "groups"},
@@ -258,7 +270,8 @@ Problem load_problem(const std::string& path) {
   p.id = ctx.text(ctx.require(root, "id", "the problem"), "id");
   if (!std::regex_match(p.id, kIdPattern)) ctx.fail(root["id"], "id uses only a-z, 0-9 and _");
   const std::string stem = std::filesystem::path(path).stem().string();
-  if (stem != p.id) ctx.fail(root["id"], "id '" + p.id + "' must match the file name '" + stem + ".yaml'");
+  if (stem != p.id)
+    ctx.fail(root["id"], "id '" + p.id + "' must match the file name '" + stem + ".yaml'");
   p.track = ctx.text(ctx.require(root, "track", "the problem"), "track");
   p.difficulty = ctx.text(ctx.require(root, "difficulty", "the problem"), "difficulty");
   if (p.difficulty != "easy" && p.difficulty != "medium" && p.difficulty != "hard")
@@ -297,7 +310,8 @@ Problem load_problem(const std::string& path) {
 
   const YAML::Node groups = ctx.require(root, "groups", "the problem");
   ctx.expect_map(groups, "groups");
-  for (const auto& entry : groups) p.groups.push_back(parse_group(ctx, entry.first, entry.second, p));
+  for (const auto& entry : groups)
+    p.groups.push_back(parse_group(ctx, entry.first, entry.second, p));
   std::stable_sort(p.groups.begin(), p.groups.end(),
                    [](const Group& a, const Group& b) { return a.kind < b.kind; });
   if (p.groups.empty() || p.groups.front().kind != GroupKind::kSample)
@@ -336,7 +350,8 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
       const fs::path file = fs::path(problems_dir) / (id + ".yaml");
       if (!fs::exists(file)) {
         if (strict) ctx.fail(id_node, "there is no file " + file.string());
-        if (warnings != nullptr) warnings->push_back(ctx.where(id_node) + ": there is no file " + file.string());
+        if (warnings != nullptr)
+          warnings->push_back(ctx.where(id_node) + ": there is no file " + file.string());
         continue;
       }
       t.problems.push_back(id);
@@ -350,12 +365,14 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
   for (const auto& f : fs::directory_iterator(problems_dir)) {
     if (f.path().extension() != ".yaml" || f.path().filename() == "tracks.yaml") continue;
     if (listed.count(f.path().stem().string()) != 0) continue;
-    const std::string message = f.path().string() + ": this problem is not listed in " + tracks_path;
+    const std::string message =
+        f.path().string() + ": this problem is not listed in " + tracks_path;
     if (strict) throw BankError(message);
     Problem p = load_problem(f.path().string());
     auto track = std::find_if(bank.tracks.begin(), bank.tracks.end(),
                               [&](const Track& t) { return t.id == p.track; });
-    if (track == bank.tracks.end()) throw BankError(f.path().string() + ": unknown track '" + p.track + "'");
+    if (track == bank.tracks.end())
+      throw BankError(f.path().string() + ": unknown track '" + p.track + "'");
     track->problems.push_back(p.id);
     bank.problems.push_back(std::move(p));
     if (warnings != nullptr) warnings->push_back(message);

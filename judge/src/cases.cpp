@@ -20,12 +20,16 @@ std::vector<TestCase> expand_cases(const Problem& problem) {
 std::string describe_shape(const Value& v) {
   switch (v.kind) {
     case ValueKind::kReal:
-    case ValueKind::kInteger: return "scalar";
+    case ValueKind::kInteger:
+      return "scalar";
     case ValueKind::kVector:
-    case ValueKind::kIntList: return fmt::format("{} entries", v.rows);
+    case ValueKind::kIntList:
+      return fmt::format("{} entries", v.rows);
     case ValueKind::kMatrix:
-    case ValueKind::kMask: return fmt::format("{} x {}", v.rows, v.cols);
-    case ValueKind::kRecord: return "record";
+    case ValueKind::kMask:
+      return fmt::format("{} x {}", v.rows, v.cols);
+    case ValueKind::kRecord:
+      return "record";
   }
   return "";
 }
@@ -88,11 +92,13 @@ std::string describe_inputs(const Problem& problem, const CaseSpec& spec) {
       const std::string name = sig.params[a].name;
       const ArgRef& arg = step.args[a];
       const std::string text =
-          arg.is_inline ? describe_value(arg.value)
-                        : fmt::format("${}{}", arg.step,
-                                      arg.slot < 0 ? "" : "." + problem.signatures[spec.steps[arg.step].function]
-                                                                  .params[static_cast<std::size_t>(arg.slot)]
-                                                                  .name);
+          arg.is_inline
+              ? describe_value(arg.value)
+              : fmt::format("${}{}", arg.step,
+                            arg.slot < 0 ? ""
+                                         : "." + problem.signatures[spec.steps[arg.step].function]
+                                                     .params[static_cast<std::size_t>(arg.slot)]
+                                                     .name);
       if (spec.steps.size() > 1)
         s += fmt::format("{}{}={}", a ? ", " : "", name, text);
       else

@@ -9,9 +9,9 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
 #include <csignal>
 #include <filesystem>
-#include <sys/stat.h>
 
 namespace judge {
 namespace fs = std::filesystem;
@@ -25,15 +25,17 @@ constexpr double kTimingFloorSeconds = 0.002;
 std::string judge_identity() {
   struct stat s {};
   if (stat("/proc/self/exe", &s) != 0) return "unknown";
-  return fmt::format("{}-{}", static_cast<long long>(s.st_size), static_cast<long long>(s.st_mtime));
+  return fmt::format("{}-{}", static_cast<long long>(s.st_size),
+                     static_cast<long long>(s.st_mtime));
 }
 
 void fill_from_run(const CaseRun& run, TestResult& t, double case_seconds) {
   switch (run.status) {
     case CaseRun::Status::kTimeout:
       t.verdict = Verdict::kTimeLimit;
-      t.message = fmt::format("no answer within {:.1f} s of wall-clock time (an endless loop, or a sleep?)",
-                              case_seconds);
+      t.message =
+          fmt::format("no answer within {:.1f} s of wall-clock time (an endless loop, or a sleep?)",
+                      case_seconds);
       return;
     case CaseRun::Status::kOutputLimit:
       t.verdict = Verdict::kOutputLimit;
@@ -53,18 +55,21 @@ void fill_from_run(const CaseRun& run, TestResult& t, double case_seconds) {
         t.message = "the program used up its CPU time";
       } else if (run.exit.exited) {
         t.verdict = Verdict::kRuntimeError;
-        t.message = fmt::format("the program {} during the call, before answering (exit() or "
-                                "a failed Eigen assertion?)", run.exit.describe());
+        t.message = fmt::format(
+            "the program {} during the call, before answering (exit() or "
+            "a failed Eigen assertion?)",
+            run.exit.describe());
       } else {
         t.verdict = Verdict::kRuntimeError;
         t.message = "the program was " + run.exit.describe() + " during the call" +
-                    (run.exit.signal == SIGSEGV ? " (an index out of range, or a null pointer?)"
-                     : run.exit.signal == SIGABRT
-                         ? " (an uncaught exception outside the call, or an Eigen assertion: see the output below)"
-                         : "");
+                    (run.exit.signal == SIGSEGV   ? " (an index out of range, or a null pointer?)"
+                     : run.exit.signal == SIGABRT ? " (an uncaught exception outside the call, or "
+                                                    "an Eigen assertion: see the output below)"
+                                                  : "");
       }
       return;
-    case CaseRun::Status::kAnswered: return;
+    case CaseRun::Status::kAnswered:
+      return;
   }
 }
 
@@ -77,7 +82,8 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
   result.file = file;
   std::string source;
   if (!read_file(file, source)) {
-    result.judge_error = "cannot read " + file + " (run `judge reset " + problem.id + "` to restore the stub)";
+    result.judge_error =
+        "cannot read " + file + " (run `judge reset " + problem.id + "` to restore the stub)";
     return result;
   }
   BuildPaths paths;
@@ -142,14 +148,16 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
     r.wall_seconds = options.case_seconds;
     if (cases[i].group->kind == GroupKind::kPerformance) {
       r.repeat = 3;
-      const double limit = std::max(kTimingFloorSeconds, cases[i].group->time_factor * expected[i].seconds);
+      const double limit =
+          std::max(kTimingFloorSeconds, cases[i].group->time_factor * expected[i].seconds);
       r.wall_seconds = options.case_seconds + 3 * 10 * limit;
     }
     requests.push_back(r);
   }
   RunnerOptions runner_options;
   runner_options.limits = options.run_limits;
-  const std::vector<CaseRun> runs = run_cases(build.binary, requests, runner_options, result.program_output);
+  const std::vector<CaseRun> runs =
+      run_cases(build.binary, requests, runner_options, result.program_output);
 
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const TestCase& c = cases[i];
@@ -161,7 +169,8 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
     fill_from_run(runs[i], t, requests[i].wall_seconds);
     if (runs[i].status == CaseRun::Status::kTimeout && c.group->kind == GroupKind::kPerformance)
       t.message = fmt::format(
-          "your call did not finish within {:.1f} s; the reference takes {:.2f} ms on the same input and "
+          "your call did not finish within {:.1f} s; the reference takes {:.2f} ms on the same "
+          "input and "
           "this group allows {:g} x that: the complexity class is too high",
           requests[i].wall_seconds, expected[i].seconds * 1e3, c.group->time_factor);
     if (runs[i].status == CaseRun::Status::kAnswered) {
@@ -173,9 +182,11 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
         if (t.seconds > t.limit_seconds) {
           t.verdict = Verdict::kTimeLimit;
           t.message = fmt::format(
-              "your call took {:.1f} ms; the reference took {:.2f} ms on the same input, and this group "
+              "your call took {:.1f} ms; the reference took {:.2f} ms on the same input, and this "
+              "group "
               "allows {:g} x that ({:.1f} ms): the complexity class is too high",
-              t.seconds * 1e3, t.reference_seconds * 1e3, c.group->time_factor, t.limit_seconds * 1e3);
+              t.seconds * 1e3, t.reference_seconds * 1e3, c.group->time_factor,
+              t.limit_seconds * 1e3);
         }
       }
     }

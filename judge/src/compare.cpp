@@ -22,7 +22,7 @@ struct Finding {
 // The inputs the magnitude term reads, resolved for one step.
 struct MagnitudeInputs {
   const Value* of = nullptr;
-  const Value* mask = nullptr;     // same shape as `of`, or null
+  const Value* mask = nullptr;  // same shape as `of`, or null
   double divisor = 1;
 };
 
@@ -32,8 +32,10 @@ double magnitude_for(const MagnitudeInputs& in, bool per_row, std::int64_t row) 
   const Value* input = in.of;
   if (input == nullptr) return 0;
   double m = 0;
-  const bool use_row = per_row && input->kind == ValueKind::kMatrix && row >= 0 && row < input->rows;
-  const bool masked = in.mask != nullptr && in.mask->rows == input->rows && in.mask->cols == input->cols;
+  const bool use_row =
+      per_row && input->kind == ValueKind::kMatrix && row >= 0 && row < input->rows;
+  const bool masked =
+      in.mask != nullptr && in.mask->rows == input->rows && in.mask->cols == input->cols;
   for (std::int64_t r = use_row ? row : 0; r < (use_row ? row + 1 : input->rows); ++r)
     for (std::int64_t c = 0; c < input->cols; ++c) {
       if (masked && in.mask->at(r, c) == 0.0) continue;
@@ -49,8 +51,8 @@ std::string index_text(const Value& v, std::int64_t r, std::int64_t c) {
   return fmt::format("[{}, {}]", r, c);
 }
 
-void compare_values(const std::string& name, const Value& want, const Value& got, const Tolerance& tol,
-                    const MagnitudeInputs& magnitude_input, Finding& f) {
+void compare_values(const std::string& name, const Value& want, const Value& got,
+                    const Tolerance& tol, const MagnitudeInputs& magnitude_input, Finding& f) {
   if (want.kind == ValueKind::kRecord) {
     for (std::size_t i = 0; i < want.fields.size(); ++i) {
       const Value* g = got.field(want.field_names[i]);
@@ -67,8 +69,8 @@ void compare_values(const std::string& name, const Value& want, const Value& got
   if (got.rows != want.rows || got.cols != want.cols || got.kind != want.kind) {
     f.kind = WrongKind::kShape;
     f.worst = Mismatch{name, "", 0, 0, 0, 0, describe_shape(want), describe_shape(got)};
-    f.message = fmt::format("{} has the wrong shape: expected {}, got {}", name, describe_shape(want),
-                            describe_shape(got));
+    f.message = fmt::format("{} has the wrong shape: expected {}, got {}", name,
+                            describe_shape(want), describe_shape(got));
     return;
   }
   const bool per_row = tol.magnitude && tol.magnitude->per_row;
@@ -105,7 +107,13 @@ void compare_values(const std::string& name, const Value& want, const Value& got
       if (!better) continue;
       f.kind = kind;
       f.ratio = ratio;
-      f.worst = Mismatch{name, index_text(want, r, c), e, g, error, allowed, describe_shape(want),
+      f.worst = Mismatch{name,
+                         index_text(want, r, c),
+                         e,
+                         g,
+                         error,
+                         allowed,
+                         describe_shape(want),
                          describe_shape(got)};
     }
   }
@@ -149,7 +157,8 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
     const bool want_throw = want.status == wire::CallStatus::kInvalidArgument;
     if (have.status == wire::CallStatus::kNotImplemented) {
       result.verdict = Verdict::kNotImplemented;
-      result.message = where + sig.name + " is not implemented yet: replace the stub's throw with your code";
+      result.message =
+          where + sig.name + " is not implemented yet: replace the stub's throw with your code";
       return;
     }
     if (have.status == wire::CallStatus::kOutOfMemory) {
@@ -164,10 +173,11 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
       }
       result.verdict = Verdict::kWrongAnswer;
       result.kind = WrongKind::kMissingException;
-      result.message = where + (have.status == wire::CallStatus::kReturned
-                                    ? "expected std::invalid_argument, but the call returned normally"
-                                    : fmt::format("expected std::invalid_argument, but the call threw {}: {}",
-                                                  have.exception_type, have.exception_what));
+      result.message =
+          where + (have.status == wire::CallStatus::kReturned
+                       ? "expected std::invalid_argument, but the call returned normally"
+                       : fmt::format("expected std::invalid_argument, but the call threw {}: {}",
+                                     have.exception_type, have.exception_what));
       return;
     }
     if (have.status != wire::CallStatus::kReturned) {
@@ -187,7 +197,8 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
         magnitude_input.mask = inline_input(problem, step, tol.magnitude->masked_by);
       if (!tol.magnitude->divided_by.empty())
         if (const Value* t = inline_input(problem, step, tol.magnitude->divided_by))
-          if (std::isfinite(t->data[0]) && t->data[0] != 0) magnitude_input.divisor = std::fabs(t->data[0]);
+          if (std::isfinite(t->data[0]) && t->data[0] != 0)
+            magnitude_input.divisor = std::fabs(t->data[0]);
     }
     if (want.call.has_result) {
       if (!have.call.has_result) {
@@ -213,9 +224,9 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
     if (f.kind != WrongKind::kShape) {
       result.worst = f.worst;
       const Mismatch& w = f.worst;
-      result.message = where + fmt::format("{}{}: expected {}, got {} (error {}, allowed {})", w.output,
-                                           w.index, number(w.expected), number(w.got), number(w.error),
-                                           fmt::format("{:.3g}", w.allowed));
+      result.message = where + fmt::format("{}{}: expected {}, got {} (error {}, allowed {})",
+                                           w.output, w.index, number(w.expected), number(w.got),
+                                           number(w.error), fmt::format("{:.3g}", w.allowed));
     } else {
       result.worst = f.worst;
       result.message = where + f.message;

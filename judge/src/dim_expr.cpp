@@ -21,7 +21,8 @@ std::optional<DimExpr> DimExpr::parse(const std::string& text) {
       expect_operand = false;
     } else if (expect_operand && (std::isalpha(static_cast<unsigned char>(c)) || c == '_')) {
       std::size_t j = i;
-      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_'))
+      while (j < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_'))
         ++j;
       term.names.push_back(text.substr(i, j - i));
       i = j;
@@ -62,7 +63,8 @@ long long DimExpr::eval(const std::map<std::string, long long>& dims) const {
   return total;
 }
 
-std::vector<std::string> DimExpr::unknown_names(const std::map<std::string, long long>& dims) const {
+std::vector<std::string> DimExpr::unknown_names(
+    const std::map<std::string, long long>& dims) const {
   std::vector<std::string> out;
   for (const Term& t : terms_)
     for (const std::string& name : t.names)

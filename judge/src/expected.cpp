@@ -14,7 +14,8 @@ Expected compute_expected(const Problem& problem, const TestCase& test) {
     const BoundFunction* f = find_reference(sig.name);
     if (f == nullptr)
       throw BankError(problem.file + ": no reference solution registers " + sig.name +
-                      " (solutions/" + problem.id + ".cpp needs JUDGE_REFERENCE(" + sig.name + "))");
+                      " (solutions/" + problem.id + ".cpp needs JUDGE_REFERENCE(" + sig.name +
+                      "))");
     functions.push_back(*f);
   }
   Expected e;
@@ -30,8 +31,9 @@ Expected compute_expected(const Problem& problem, const TestCase& test) {
   const StepOutcome& last = e.steps.back();
   const bool threw = last.status != wire::CallStatus::kReturned;
   if (test.group->expect_invalid && (!threw || last.status != wire::CallStatus::kInvalidArgument))
-    throw BankError(problem.file + ": case " + test.full_name() +
-                    " is in the invalid group but the reference does not throw std::invalid_argument on it");
+    throw BankError(
+        problem.file + ": case " + test.full_name() +
+        " is in the invalid group but the reference does not throw std::invalid_argument on it");
   if (!test.group->expect_invalid && threw)
     throw BankError(problem.file + ": the reference throws " + last.exception_type + " (" +
                     last.exception_what + ") on case " + test.full_name() +

@@ -29,13 +29,15 @@ class ChunkedStream : public Generator {
     const double inf = std::numeric_limits<double>::infinity();
     for (int i = 0; i < count; ++i) {
       Rng rng(derive_seed(seed, static_cast<std::uint64_t>(i)));
-      const long long n = rng.size(static_cast<long long>(length.lo), static_cast<long long>(length.hi));
+      const long long n =
+          rng.size(static_cast<long long>(length.lo), static_cast<long long>(length.hi));
       const double s = rng.log_uniform(scale.lo, scale.hi);
       const double shift = rng.uniform(offset.lo, offset.hi);
       std::vector<double> x(static_cast<std::size_t>(n));
       for (double& v : x) v = rng.uniform() < neg_inf ? -inf : to_float32(rng.normal() * s + shift);
       // Cut points, then chunks (some forced empty).
-      const long long k = rng.integer(static_cast<long long>(chunks.lo), static_cast<long long>(chunks.hi));
+      const long long k =
+          rng.integer(static_cast<long long>(chunks.lo), static_cast<long long>(chunks.hi));
       std::vector<std::vector<double>> pieces;
       std::size_t start = 0;
       for (long long c = 0; c < k; ++c) {
@@ -44,9 +46,12 @@ class ChunkedStream : public Generator {
         const std::size_t left = x.size() - start;
         const std::size_t later = static_cast<std::size_t>(k - c - 1);
         const std::size_t most = left > later ? left - later : (left > 0 ? 1 : 0);
-        std::size_t take = c + 1 == k ? left : static_cast<std::size_t>(rng.integer(left > 0 ? 1 : 0, static_cast<long long>(most)));
+        std::size_t take = c + 1 == k ? left
+                                      : static_cast<std::size_t>(rng.integer(
+                                            left > 0 ? 1 : 0, static_cast<long long>(most)));
         if (c + 1 < k && rng.uniform() < empty_chunks) take = 0;
-        pieces.emplace_back(x.begin() + static_cast<long>(start), x.begin() + static_cast<long>(start + take));
+        pieces.emplace_back(x.begin() + static_cast<long>(start),
+                            x.begin() + static_cast<long>(start + take));
         start += take;
       }
       CaseSpec spec;
@@ -58,14 +63,16 @@ class ChunkedStream : public Generator {
       std::vector<ArgRef> states;
       std::size_t p = 0;
       while (p < pieces.size()) {
-        const std::size_t run = static_cast<std::size_t>(rng.integer(1, static_cast<long long>(pieces.size() - p)));
+        const std::size_t run =
+            static_cast<std::size_t>(rng.integer(1, static_cast<long long>(pieces.size() - p)));
         ArgRef state;
         state.value = empty_state();
         for (std::size_t r = 0; r < run; ++r, ++p) {
           Step step;
           step.function = update;
           ArgRef chunk;
-          chunk.value = Value::Tensor(ValueKind::kVector, static_cast<std::int64_t>(pieces[p].size()), 1);
+          chunk.value =
+              Value::Tensor(ValueKind::kVector, static_cast<std::int64_t>(pieces[p].size()), 1);
           chunk.value.data = pieces[p];
           step.args = {state, chunk};
           spec.steps.push_back(step);
@@ -75,7 +82,8 @@ class ChunkedStream : public Generator {
       }
       // Merge random neighbours until one state is left; random sides.
       while (states.size() > 1) {
-        const std::size_t j = static_cast<std::size_t>(rng.integer(0, static_cast<long long>(states.size()) - 2));
+        const std::size_t j =
+            static_cast<std::size_t>(rng.integer(0, static_cast<long long>(states.size()) - 2));
         Step step;
         step.function = merge;
         step.args = rng.uniform() < 0.5 ? std::vector<ArgRef>{states[j], states[j + 1]}
@@ -118,8 +126,10 @@ std::shared_ptr<const Generator> make_chunked_stream(const YamlContext& ctx, con
   bool found_update = false;
   bool found_merge = false;
   for (std::size_t i = 0; i < signatures.size(); ++i) {
-    if (signatures[i].name == "softmax_update") g->update = static_cast<std::uint32_t>(i), found_update = true;
-    if (signatures[i].name == "softmax_merge") g->merge = static_cast<std::uint32_t>(i), found_merge = true;
+    if (signatures[i].name == "softmax_update")
+      g->update = static_cast<std::uint32_t>(i), found_update = true;
+    if (signatures[i].name == "softmax_merge")
+      g->merge = static_cast<std::uint32_t>(i), found_merge = true;
   }
   if (!found_update || !found_merge)
     ctx.fail(node, "chunked_stream needs the functions softmax_update and softmax_merge");
@@ -134,10 +144,13 @@ std::shared_ptr<const Generator> make_chunked_stream(const YamlContext& ctx, con
   if (node["offset"]) g->offset = parse_span(ctx, node["offset"], "offset");
   if (node["neg_inf"]) g->neg_inf = ctx.number(node["neg_inf"], "neg_inf");
   if (node["empty_chunks"]) g->empty_chunks = ctx.number(node["empty_chunks"], "empty_chunks");
-  if (g->length.lo < 0 || g->length.hi > 1e6) ctx.fail(node["length"], "length must be from 0 to 1000000");
-  if (g->chunks.lo < 1 || g->chunks.hi > 1000) ctx.fail(node["chunks"], "chunks must be from 1 to 1000");
+  if (g->length.lo < 0 || g->length.hi > 1e6)
+    ctx.fail(node["length"], "length must be from 0 to 1000000");
+  if (g->chunks.lo < 1 || g->chunks.hi > 1000)
+    ctx.fail(node["chunks"], "chunks must be from 1 to 1000");
   if (g->scale.lo <= 0) ctx.fail(node["scale"], "scale must be > 0");
-  if (!(g->neg_inf >= 0 && g->neg_inf <= 1)) ctx.fail(node["neg_inf"], "neg_inf is a probability in [0, 1]");
+  if (!(g->neg_inf >= 0 && g->neg_inf <= 1))
+    ctx.fail(node["neg_inf"], "neg_inf is a probability in [0, 1]");
   if (!(g->empty_chunks >= 0 && g->empty_chunks <= 1))
     ctx.fail(node["empty_chunks"], "empty_chunks is a probability in [0, 1]");
   return g;

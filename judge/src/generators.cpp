@@ -21,9 +21,11 @@ double draw(Rng& rng, const Span& s, bool log_scale) {
 
 DimExpr parse_dim(const YamlContext& ctx, const YAML::Node& node,
                   const std::map<std::string, long long>& dims, const std::string& what) {
-  if (!node.IsScalar()) ctx.fail(node, what + " must be a size: an integer or a name like n or d-1");
+  if (!node.IsScalar())
+    ctx.fail(node, what + " must be a size: an integer or a name like n or d-1");
   const auto e = DimExpr::parse(node.Scalar());
-  if (!e) ctx.fail(node, what + ": '" + node.Scalar() + "' is not a size expression (n, d-1, h*d_h)");
+  if (!e)
+    ctx.fail(node, what + ": '" + node.Scalar() + "' is not a size expression (n, d-1, h*d_h)");
   const auto unknown = e->unknown_names(dims);
   if (!unknown.empty())
     ctx.fail(node, what + ": '" + unknown.front() + "' is not one of this generator's dims");
@@ -55,10 +57,14 @@ double sample_entry(Rng& rng, const ArgPlan& a, double scale, double offset,
   }
   if (a.neg_inf > 0 && rng.uniform() < a.neg_inf) return -kInf;
   double x = 0;
-  if (a.dist == "normal") x = rng.normal() * scale;
-  else if (a.dist == "uniform") x = rng.uniform(a.range.lo, a.range.hi);
-  else if (a.dist == "log_uniform") x = rng.log_uniform(a.range.lo, a.range.hi);
-  else x = a.value;
+  if (a.dist == "normal")
+    x = rng.normal() * scale;
+  else if (a.dist == "uniform")
+    x = rng.uniform(a.range.lo, a.range.hi);
+  else if (a.dist == "log_uniform")
+    x = rng.log_uniform(a.range.lo, a.range.hi);
+  else
+    x = a.value;
   return to_float32(x + offset);
 }
 
@@ -112,7 +118,8 @@ class RandomGenerator : public Generator {
 ArgPlan parse_arg_plan(const YamlContext& ctx, const YAML::Node& node, const Param& param,
                        int index, const std::map<std::string, long long>& dims) {
   const std::string what = "the generated argument '" + param.name + "'";
-  ctx.allow_keys(node, {"shape", "dist", "scale", "range", "offset", "p", "neg_inf", "value"}, what);
+  ctx.allow_keys(node, {"shape", "dist", "scale", "range", "offset", "p", "neg_inf", "value"},
+                 what);
   ArgPlan a;
   a.param = index;
   a.type = param.type.kind;
@@ -126,8 +133,7 @@ ArgPlan parse_arg_plan(const YamlContext& ctx, const YAML::Node& node, const Par
     case TypeKind::kMask: {
       const YAML::Node shape = ctx.require(node, "shape", what);
       ctx.expect_sequence(shape, what + " shape");
-      const std::size_t rank =
-          a.type == TypeKind::kVector || a.type == TypeKind::kIntList ? 1 : 2;
+      const std::size_t rank = a.type == TypeKind::kVector || a.type == TypeKind::kIntList ? 1 : 2;
       if (shape.size() != rank)
         ctx.fail(shape, what + " is " + describe_type(a.type) + ": its shape has " +
                             std::to_string(rank) + " entries");
@@ -146,7 +152,9 @@ ArgPlan parse_arg_plan(const YamlContext& ctx, const YAML::Node& node, const Par
   }
   const bool integral = a.type == TypeKind::kInteger || a.type == TypeKind::kIntList;
   a.dist = node["dist"] ? ctx.text(node["dist"], what + " dist")
-                        : (a.type == TypeKind::kMask ? "bernoulli" : integral ? "uniform" : "normal");
+                        : (a.type == TypeKind::kMask ? "bernoulli"
+                           : integral                ? "uniform"
+                                                     : "normal");
   const std::vector<std::string> allowed =
       a.type == TypeKind::kMask ? std::vector<std::string>{"bernoulli"}
       : integral                ? std::vector<std::string>{"uniform"}
@@ -156,7 +164,8 @@ ArgPlan parse_arg_plan(const YamlContext& ctx, const YAML::Node& node, const Par
   if (!ok) {
     std::string list;
     for (const auto& d : allowed) list += (list.empty() ? "" : ", ") + d;
-    ctx.fail(node["dist"], what + ": dist must be one of " + list + " for " + describe_type(a.type));
+    ctx.fail(node["dist"],
+             what + ": dist must be one of " + list + " for " + describe_type(a.type));
   }
   if (node["p"]) {
     a.p = ctx.number(node["p"], what + " p");
@@ -217,7 +226,9 @@ std::shared_ptr<const Generator> parse_random(const YamlContext& ctx, const YAML
   ctx.allow_keys(args, names, "the generated arguments of " + sig.name);
   for (std::size_t i = 0; i < sig.params.size(); ++i) {
     const YAML::Node a = args[sig.params[i].name];
-    if (!a) ctx.fail(args, "the generator must give every argument; '" + sig.params[i].name + "' is missing");
+    if (!a)
+      ctx.fail(args,
+               "the generator must give every argument; '" + sig.params[i].name + "' is missing");
     g->args.push_back(parse_arg_plan(ctx, a, sig.params[i], static_cast<int>(i), known));
   }
   g->arity = sig.params.size();

@@ -19,7 +19,8 @@ class Hasher {
   std::string hex() const {
     static const char* digits = "0123456789abcdef";
     std::string s(16, '0');
-    for (int i = 0; i < 16; ++i) s[static_cast<std::size_t>(i)] = digits[(h_ >> (60 - 4 * i)) & 0xf];
+    for (int i = 0; i < 16; ++i)
+      s[static_cast<std::size_t>(i)] = digits[(h_ >> (60 - 4 * i)) & 0xf];
     return s;
   }
 

@@ -49,8 +49,8 @@ Value parse_shaped(const YamlContext& ctx, const YAML::Node& node, TypeKind type
     const double to = ctx.number(ctx.require(node, "to", what), what + " to");
     const double count = static_cast<double>(rows * cols);
     for (std::size_t i = 0; i < v.data.size(); ++i)
-      v.data[i] = to_float32(count > 1 ? from + (to - from) * static_cast<double>(i) / (count - 1)
-                                       : from);
+      v.data[i] =
+          to_float32(count > 1 ? from + (to - from) * static_cast<double>(i) / (count - 1) : from);
     return v;
   }
   if (node["from"] || node["to"]) ctx.fail(node, what + ": 'from' and 'to' go with fill: linspace");

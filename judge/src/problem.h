@@ -56,8 +56,8 @@ struct Signature {
 // The extra tolerance that every correct float32 formula needs on large inputs.
 struct MagnitudeTerm {
   double factor = 0;
-  std::string of;        // an input parameter
-  bool per_row = true;   // max over the output row's input row, or over all of it
+  std::string of;          // an input parameter
+  bool per_row = true;     // max over the output row's input row, or over all of it
   std::string masked_by;   // a mask parameter: blocked entries do not count
   std::string divided_by;  // a real parameter: the magnitude is max|x| / |it| (a temperature)
 };
@@ -81,7 +81,16 @@ class Generator {
   virtual std::vector<CaseSpec> make() const = 0;
 };
 
-enum class GroupKind { kSample, kBasic, kShapes, kStability, kEdge, kInvalid, kRandom, kPerformance };
+enum class GroupKind {
+  kSample,
+  kBasic,
+  kShapes,
+  kStability,
+  kEdge,
+  kInvalid,
+  kRandom,
+  kPerformance
+};
 const char* group_name(GroupKind kind);
 std::optional<GroupKind> group_from_name(const std::string& name);
 

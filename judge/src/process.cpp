@@ -178,7 +178,8 @@ bool ProtocolChild::send(const std::vector<std::uint8_t>& payload) {
     }
     if (p[0].revents & (POLLERR | POLLHUP)) return false;
     if (p[0].revents & POLLOUT) {
-      const ssize_t n = write(request_fd_, frame.data() + done, std::min<std::size_t>(frame.size() - done, 65536));
+      const ssize_t n = write(request_fd_, frame.data() + done,
+                              std::min<std::size_t>(frame.size() - done, 65536));
       if (n < 0 && errno != EINTR && errno != EAGAIN) return false;
       if (n > 0) done += static_cast<std::size_t>(n);
     }
@@ -225,7 +226,8 @@ ProtocolChild::Wait ProtocolChild::receive(std::vector<std::uint8_t>& payload, d
       return Wait::kTimeout;
     }
     pollfd p[2] = {{reply_fd_, POLLIN, 0}, {output_fd_, POLLIN, 0}};
-    const int ready = poll(p, output_fd_ >= 0 ? 2 : 1, static_cast<int>(std::min(left, 0.5) * 1000) + 1);
+    const int ready =
+        poll(p, output_fd_ >= 0 ? 2 : 1, static_cast<int>(std::min(left, 0.5) * 1000) + 1);
     if (ready < 0 && errno == EINTR) continue;
     if (ready <= 0) continue;
     if (output_fd_ >= 0 && (p[1].revents & (POLLIN | POLLHUP))) {

@@ -16,7 +16,8 @@ struct HumanStyle {
   Lang lang = Lang::kEn;
 };
 
-std::string render_human(const Problem& problem, const CheckResult& result, const HumanStyle& style);
+std::string render_human(const Problem& problem, const CheckResult& result,
+                         const HumanStyle& style);
 nlohmann::json render_json(const CheckResult& result);
 
 }  // namespace judge

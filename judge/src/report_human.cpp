@@ -44,16 +44,21 @@ const Group* find_group(const Problem& p, const std::string& name) {
 std::string render_human(const Problem& problem, const CheckResult& r, const HumanStyle& style) {
   const Paint paint{style.color};
   const bool zh = style.lang == Lang::kZh;
-  std::string out = fmt::format("{} {} ({})\n", paint("1", problem.id), problem.title.in(style.lang), r.file);
+  std::string out =
+      fmt::format("{} {} ({})\n", paint("1", problem.id), problem.title.in(style.lang), r.file);
   if (!r.judge_error.empty()) {
-    out += paint("35", "judge_error") + ": " + (zh ? "判题器自身出错，不计入你的成绩。\n" : "the judge itself failed; this is not charged to you.\n");
+    out += paint("35", "judge_error") + ": " +
+           (zh ? "判题器自身出错，不计入你的成绩。\n"
+               : "the judge itself failed; this is not charged to you.\n");
     return out + indent(r.judge_error, "  ");
   }
   if (!r.compiled) {
-    out += paint("31", "compile_error") + (zh ? "：你的文件无法编译。\n" : ": your file does not compile.\n");
+    out += paint("31", "compile_error") +
+           (zh ? "：你的文件无法编译。\n" : ": your file does not compile.\n");
     return out + indent(r.compile_output, "  ");
   }
-  if (!r.compile_output.empty()) out += (zh ? "编译器警告：\n" : "compiler warnings:\n") + indent(r.compile_output, "  ");
+  if (!r.compile_output.empty())
+    out += (zh ? "编译器警告：\n" : "compiler warnings:\n") + indent(r.compile_output, "  ");
 
   // One line per group, in the problem's order.
   std::map<std::string, std::pair<int, int>> counts;
@@ -61,7 +66,8 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
   for (const auto& t : r.tests) {
     auto& c = counts[t.group];
     ++c.second;
-    if (t.passed()) ++c.first;
+    if (t.passed())
+      ++c.first;
     else if (!first_verdict.count(t.group)) {
       std::string v = verdict_name(t.verdict);
       if (t.kind != WrongKind::kNone) v += std::string(" (") + wrong_kind_name(t.kind) + ")";
@@ -69,21 +75,25 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
     }
   }
   bool all_not_implemented = !r.tests.empty();
-  for (const auto& t : r.tests) all_not_implemented = all_not_implemented && t.verdict == Verdict::kNotImplemented;
+  for (const auto& t : r.tests)
+    all_not_implemented = all_not_implemented && t.verdict == Verdict::kNotImplemented;
   for (const auto& g : problem.groups) {
     if (!counts.count(g.name)) continue;
     const auto [pass, total] = counts[g.name];
     const bool ok = pass == total;
-    out += fmt::format("  {} {:<12} {:>3}/{:<3} {}\n", ok ? paint("32", "✓") : paint("31", "✗"), g.name, pass,
-                       total, ok ? "" : first_verdict[g.name]);
+    out += fmt::format("  {} {:<12} {:>3}/{:<3} {}\n", ok ? paint("32", "✓") : paint("31", "✗"),
+                       g.name, pass, total, ok ? "" : first_verdict[g.name]);
   }
   const int passed = r.passed();
   const int total = static_cast<int>(r.tests.size());
   if (all_not_implemented) {
     out += "\n" + paint("33", "not_implemented") +
-           (zh ? "：还没有实现。打开 " + r.file + "，把 throw 换成你的代码。题目：judge show " + problem.id + " --lang zh\n"
-               : ": not implemented yet. Open " + r.file + ", replace the stub's throw with your code. "
-                 "The statement: judge show " + problem.id + "\n");
+           (zh ? "：还没有实现。打开 " + r.file + "，把 throw 换成你的代码。题目：judge show " +
+                     problem.id + " --lang zh\n"
+               : ": not implemented yet. Open " + r.file +
+                     ", replace the stub's throw with your code. "
+                     "The statement: judge show " +
+                     problem.id + "\n");
     return out;
   }
   const TestResult* first = nullptr;
@@ -93,12 +103,15 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
       break;
     }
   if (first != nullptr) {
-    out += fmt::format("\n{} {}: {}", zh ? "第一个失败的用例" : "First failure", paint("1", first->full_name()),
-                       verdict_name(first->verdict));
-    if (first->kind != WrongKind::kNone) out += std::string(" (") + wrong_kind_name(first->kind) + ")";
+    out += fmt::format("\n{} {}: {}", zh ? "第一个失败的用例" : "First failure",
+                       paint("1", first->full_name()), verdict_name(first->verdict));
+    if (first->kind != WrongKind::kNone)
+      out += std::string(" (") + wrong_kind_name(first->kind) + ")";
     out += "\n";
     out += indent(first->inputs, "  input   ");
-    if (!first->origin.empty()) out += "  reproduce with: judge check " + problem.id + " --case " + first->full_name() + "   [" + first->origin + "]\n";
+    if (!first->origin.empty())
+      out += "  reproduce with: judge check " + problem.id + " --case " + first->full_name() +
+             "   [" + first->origin + "]\n";
     if (first->worst && first->kind != WrongKind::kShape) {
       const Mismatch& w = *first->worst;
       out += fmt::format("  where   {}{} of {}\n", w.output, w.index, w.expected_shape);
@@ -109,14 +122,18 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
       out += indent(first->message, "  ");
     }
     if (const Group* g = find_group(problem, first->group))
-      out += "  " + paint("36", zh ? "为什么重要：" : "Why it matters: ") + g->note.in(style.lang) + "\n";
-    out += zh ? "  需要提示？judge hint " + problem.id + "\n" : "  Stuck? judge hint " + problem.id + "\n";
+      out += "  " + paint("36", zh ? "为什么重要：" : "Why it matters: ") + g->note.in(style.lang) +
+             "\n";
+    out += zh ? "  需要提示？judge hint " + problem.id + "\n"
+              : "  Stuck? judge hint " + problem.id + "\n";
   }
   if (!r.program_output.empty())
     out += (zh ? "\n你的程序的输出（节选）：\n" : "\nyour program printed (first lines):\n") +
            indent(r.program_output.substr(0, 1500), "  | ");
-  out += fmt::format("\n{} {}/{} {}{}\n", passed == total ? paint("32", "PASS") : paint("31", "FAIL"), passed,
-                     total, zh ? "个测试通过" : "tests passed", r.from_cache ? (zh ? "（缓存结果）" : " (cached: file unchanged)") : "");
+  out +=
+      fmt::format("\n{} {}/{} {}{}\n", passed == total ? paint("32", "PASS") : paint("31", "FAIL"),
+                  passed, total, zh ? "个测试通过" : "tests passed",
+                  r.from_cache ? (zh ? "（缓存结果）" : " (cached: file unchanged)") : "");
   return out;
 }
 
@@ -136,10 +153,14 @@ nlohmann::json render_json(const CheckResult& r) {
     doc["message"] = nullptr;
   }
   for (const auto& t : r.tests) {
-    const char* status = t.verdict == Verdict::kAccepted ? "pass"
-                         : (t.verdict == Verdict::kWrongAnswer || t.verdict == Verdict::kNotImplemented) ? "fail"
-                                                                                                         : "error";
-    json j = {{"name", t.full_name()}, {"status", status}, {"group", t.group}, {"verdict", verdict_name(t.verdict)}};
+    const char* status =
+        t.verdict == Verdict::kAccepted                                                 ? "pass"
+        : (t.verdict == Verdict::kWrongAnswer || t.verdict == Verdict::kNotImplemented) ? "fail"
+                                                                                        : "error";
+    json j = {{"name", t.full_name()},
+              {"status", status},
+              {"group", t.group},
+              {"verdict", verdict_name(t.verdict)}};
     if (!t.passed()) {
       std::string m = t.message;
       if (!t.origin.empty()) m += " [" + t.origin + "]";
@@ -151,7 +172,8 @@ nlohmann::json render_json(const CheckResult& r) {
     j["output"] = nullptr;
     tests.push_back(j);
   }
-  if (!r.program_output.empty() && !tests.empty()) tests[0]["output"] = r.program_output.substr(0, 500);
+  if (!r.program_output.empty() && !tests.empty())
+    tests[0]["output"] = r.program_output.substr(0, 500);
   doc["tests"] = tests;
   return doc;
 }

@@ -4,9 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace judge {
 namespace {
@@ -26,21 +26,36 @@ double s2d(const json& j) { return std::strtod(j.get<std::string>().c_str(), nul
 void save_result(const std::string& path, const CheckResult& r) {
   json tests = json::array();
   for (const TestResult& t : r.tests) {
-    json j = {{"group", t.group},   {"name", t.name},       {"verdict", verdict_name(t.verdict)},
-              {"kind", static_cast<int>(t.kind)}, {"message", t.message}, {"step", t.step},
-              {"origin", t.origin}, {"inputs", t.inputs},   {"seconds", d2s(t.seconds)},
-              {"reference_seconds", d2s(t.reference_seconds)}, {"limit_seconds", d2s(t.limit_seconds)}};
+    json j = {{"group", t.group},
+              {"name", t.name},
+              {"verdict", verdict_name(t.verdict)},
+              {"kind", static_cast<int>(t.kind)},
+              {"message", t.message},
+              {"step", t.step},
+              {"origin", t.origin},
+              {"inputs", t.inputs},
+              {"seconds", d2s(t.seconds)},
+              {"reference_seconds", d2s(t.reference_seconds)},
+              {"limit_seconds", d2s(t.limit_seconds)}};
     if (t.worst) {
       const Mismatch& m = *t.worst;
-      j["worst"] = {{"output", m.output},         {"index", m.index},       {"expected", d2s(m.expected)},
-                    {"got", d2s(m.got)},          {"error", d2s(m.error)},  {"allowed", d2s(m.allowed)},
-                    {"expected_shape", m.expected_shape}, {"got_shape", m.got_shape}};
+      j["worst"] = {{"output", m.output},
+                    {"index", m.index},
+                    {"expected", d2s(m.expected)},
+                    {"got", d2s(m.got)},
+                    {"error", d2s(m.error)},
+                    {"allowed", d2s(m.allowed)},
+                    {"expected_shape", m.expected_shape},
+                    {"got_shape", m.got_shape}};
     }
     tests.push_back(j);
   }
-  const json doc = {{"problem", r.problem},           {"file", r.file},
-                    {"compiled", r.compiled},         {"compile_output", r.compile_output},
-                    {"program_output", r.program_output}, {"judge_error", r.judge_error},
+  const json doc = {{"problem", r.problem},
+                    {"file", r.file},
+                    {"compiled", r.compiled},
+                    {"compile_output", r.compile_output},
+                    {"program_output", r.program_output},
+                    {"judge_error", r.judge_error},
                     {"tests", tests}};
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
   const std::string tmp = path + ".tmp" + std::to_string(getpid());
@@ -78,9 +93,9 @@ std::optional<CheckResult> load_result(const std::string& path) {
       t.limit_seconds = s2d(j.at("limit_seconds"));
       if (j.contains("worst")) {
         const json& w = j["worst"];
-        t.worst = Mismatch{w.at("output"), w.at("index"), s2d(w.at("expected")), s2d(w.at("got")),
-                           s2d(w.at("error")), s2d(w.at("allowed")), w.at("expected_shape"),
-                           w.at("got_shape")};
+        t.worst = Mismatch{w.at("output"),         w.at("index"),      s2d(w.at("expected")),
+                           s2d(w.at("got")),       s2d(w.at("error")), s2d(w.at("allowed")),
+                           w.at("expected_shape"), w.at("got_shape")};
       }
       r.tests.push_back(std::move(t));
     }

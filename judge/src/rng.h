@@ -26,7 +26,8 @@ class Rng {
   // An integer in [lo, hi], log-uniform so small and large sizes both appear.
   long long size(long long lo, long long hi) {
     if (hi <= lo) return lo;
-    const double x = log_uniform(static_cast<double>(lo) + 1.0, static_cast<double>(hi) + 2.0) - 1.0;
+    const double x =
+        log_uniform(static_cast<double>(lo) + 1.0, static_cast<double>(hi) + 2.0) - 1.0;
     const long long n = static_cast<long long>(std::floor(x));
     return n < lo ? lo : (n > hi ? hi : n);
   }

@@ -52,8 +52,12 @@ std::vector<CaseRun> run_cases(const std::string& binary, const std::vector<Case
         run.status = CaseRun::Status::kTimeout;
         ++timeouts;
         break;
-      case ProtocolChild::Wait::kOutputLimit: run.status = CaseRun::Status::kOutputLimit; break;
-      case ProtocolChild::Wait::kBadFrame: run.status = CaseRun::Status::kProtocolError; break;
+      case ProtocolChild::Wait::kOutputLimit:
+        run.status = CaseRun::Status::kOutputLimit;
+        break;
+      case ProtocolChild::Wait::kBadFrame:
+        run.status = CaseRun::Status::kProtocolError;
+        break;
       default:
         run.status = run.exit.output_exceeded ? CaseRun::Status::kOutputLimit
                      : run.exit.timed_out     ? CaseRun::Status::kTimeout

@@ -26,7 +26,7 @@ struct CaseRun {
 };
 
 struct RunnerOptions {
-  Limits limits;                // per process; wall_seconds is replaced per case
+  Limits limits;         // per process; wall_seconds is replaced per case
   int max_timeouts = 2;  // timeouts and out-of-memory answers before the rest is skipped
 };
 

@@ -44,9 +44,8 @@ Param parse_param(const std::string& raw, std::size_t offset) {
   }
   const auto kind = type_from_spelling(type);
   if (!kind)
-    throw SignatureError("unknown parameter type '" + type + "'; use one of " +
-                             type_list_for_humans(),
-                         offset);
+    throw SignatureError(
+        "unknown parameter type '" + type + "'; use one of " + type_list_for_humans(), offset);
   p.type = CppType{*kind, type, is_ref && !is_const};
   return p;
 }
@@ -66,8 +65,8 @@ Signature parse_signature(const std::string& text) {
   const auto close = sig.text.rfind(')');
   if (open == std::string::npos || close == std::string::npos || close < open ||
       trim(sig.text.substr(close + 1)) != "")
-    throw SignatureError("a signature looks like \"Eigen::VectorXf softmax(const Eigen::VectorXf& x)\"",
-                         0);
+    throw SignatureError(
+        "a signature looks like \"Eigen::VectorXf softmax(const Eigen::VectorXf& x)\"", 0);
   const std::string head = trim(sig.text.substr(0, open));
   const auto split = head.find_last_of(' ');
   if (split == std::string::npos)
@@ -78,8 +77,8 @@ Signature parse_signature(const std::string& text) {
   const std::string result = trim(head.substr(0, split));
   const auto kind = type_from_spelling(result);
   if (!kind)
-    throw SignatureError("unknown result type '" + result + "'; use one of " + type_list_for_humans(),
-                         0);
+    throw SignatureError(
+        "unknown result type '" + result + "'; use one of " + type_list_for_humans(), 0);
   sig.result = CppType{*kind, result, false};
 
   // Split the parameter list on commas outside template brackets.

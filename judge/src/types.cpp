@@ -41,37 +41,56 @@ std::string type_list_for_humans() {
 
 ValueKind value_kind(TypeKind kind) {
   switch (kind) {
-    case TypeKind::kReal: return ValueKind::kReal;
-    case TypeKind::kInteger: return ValueKind::kInteger;
-    case TypeKind::kVector: return ValueKind::kVector;
-    case TypeKind::kMatrix: return ValueKind::kMatrix;
-    case TypeKind::kMask: return ValueKind::kMask;
-    case TypeKind::kIntList: return ValueKind::kIntList;
-    default: return ValueKind::kRecord;
+    case TypeKind::kReal:
+      return ValueKind::kReal;
+    case TypeKind::kInteger:
+      return ValueKind::kInteger;
+    case TypeKind::kVector:
+      return ValueKind::kVector;
+    case TypeKind::kMatrix:
+      return ValueKind::kMatrix;
+    case TypeKind::kMask:
+      return ValueKind::kMask;
+    case TypeKind::kIntList:
+      return ValueKind::kIntList;
+    default:
+      return ValueKind::kRecord;
   }
 }
 
 std::vector<std::pair<std::string, TypeKind>> record_fields(TypeKind kind) {
   switch (kind) {
-    case TypeKind::kSoftmaxState: return {{"max", TypeKind::kReal}, {"sum", TypeKind::kReal}};
-    case TypeKind::kKVCache: return {{"k", TypeKind::kMatrix}, {"v", TypeKind::kMatrix}};
+    case TypeKind::kSoftmaxState:
+      return {{"max", TypeKind::kReal}, {"sum", TypeKind::kReal}};
+    case TypeKind::kKVCache:
+      return {{"k", TypeKind::kMatrix}, {"v", TypeKind::kMatrix}};
     case TypeKind::kAttentionGrads:
       return {{"d_q", TypeKind::kMatrix}, {"d_k", TypeKind::kMatrix}, {"d_v", TypeKind::kMatrix}};
-    default: return {};
+    default:
+      return {};
   }
 }
 
 std::string describe_type(TypeKind kind) {
   switch (kind) {
-    case TypeKind::kReal: return "a number";
-    case TypeKind::kInteger: return "an integer";
-    case TypeKind::kVector: return "a vector such as [1, 2, 3]";
-    case TypeKind::kMatrix: return "a matrix such as [[1, 2], [3, 4]] or {shape: [0, 3]}";
-    case TypeKind::kMask: return "a mask such as [[1, 0], [1, 1]]";
-    case TypeKind::kIntList: return "a list of integers such as [0, 2]";
-    case TypeKind::kSoftmaxState: return "a state such as {max: -inf, sum: 0}";
-    case TypeKind::kKVCache: return "a cache such as {k: {shape: [0, 4]}, v: {shape: [0, 4]}}";
-    case TypeKind::kAttentionGrads: return "gradients {d_q: ..., d_k: ..., d_v: ...}";
+    case TypeKind::kReal:
+      return "a number";
+    case TypeKind::kInteger:
+      return "an integer";
+    case TypeKind::kVector:
+      return "a vector such as [1, 2, 3]";
+    case TypeKind::kMatrix:
+      return "a matrix such as [[1, 2], [3, 4]] or {shape: [0, 3]}";
+    case TypeKind::kMask:
+      return "a mask such as [[1, 0], [1, 1]]";
+    case TypeKind::kIntList:
+      return "a list of integers such as [0, 2]";
+    case TypeKind::kSoftmaxState:
+      return "a state such as {max: -inf, sum: 0}";
+    case TypeKind::kKVCache:
+      return "a cache such as {k: {shape: [0, 4]}, v: {shape: [0, 4]}}";
+    case TypeKind::kAttentionGrads:
+      return "gradients {d_q: ..., d_k: ..., d_v: ...}";
   }
   return "a value";
 }

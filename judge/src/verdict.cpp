@@ -3,8 +3,8 @@
 namespace judge {
 
 namespace {
-constexpr const char* kVerdictNames[] = {"accepted",     "wrong_answer",    "compile_error",
-                                         "runtime_error", "time_limit",     "memory_limit",
+constexpr const char* kVerdictNames[] = {"accepted",      "wrong_answer",    "compile_error",
+                                         "runtime_error", "time_limit",      "memory_limit",
                                          "output_limit",  "not_implemented", "judge_error"};
 }
 
@@ -18,12 +18,18 @@ std::optional<Verdict> verdict_from_name(const std::string& name) {
 
 const char* wrong_kind_name(WrongKind k) {
   switch (k) {
-    case WrongKind::kNone: return "";
-    case WrongKind::kShape: return "shape";
-    case WrongKind::kNonFinite: return "non_finite";
-    case WrongKind::kTolerance: return "tolerance";
-    case WrongKind::kMissingException: return "missing_exception";
-    case WrongKind::kUnexpectedException: return "unexpected_exception";
+    case WrongKind::kNone:
+      return "";
+    case WrongKind::kShape:
+      return "shape";
+    case WrongKind::kNonFinite:
+      return "non_finite";
+    case WrongKind::kTolerance:
+      return "tolerance";
+    case WrongKind::kMissingException:
+      return "missing_exception";
+    case WrongKind::kUnexpectedException:
+      return "unexpected_exception";
   }
   return "";
 }
@@ -35,7 +41,8 @@ int CheckResult::passed() const {
 }
 
 bool CheckResult::all_passed() const {
-  return compiled && judge_error.empty() && !tests.empty() && passed() == static_cast<int>(tests.size());
+  return compiled && judge_error.empty() && !tests.empty() &&
+         passed() == static_cast<int>(tests.size());
 }
 
 }  // namespace judge

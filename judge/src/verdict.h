@@ -19,7 +19,14 @@ enum class Verdict {
   kJudgeError,
 };
 
-enum class WrongKind { kNone, kShape, kNonFinite, kTolerance, kMissingException, kUnexpectedException };
+enum class WrongKind {
+  kNone,
+  kShape,
+  kNonFinite,
+  kTolerance,
+  kMissingException,
+  kUnexpectedException
+};
 
 const char* verdict_name(Verdict v);
 const char* wrong_kind_name(WrongKind k);
@@ -44,10 +51,10 @@ struct TestResult {
   WrongKind kind = WrongKind::kNone;
   std::string message;  // one or two sentences for a person
   std::optional<Mismatch> worst;
-  int step = -1;          // for multi-step cases, the step that failed
-  std::string origin;     // how to reproduce a generated case
-  std::string inputs;     // the inputs, small ones in full, large ones as shape and range
-  double seconds = 0;     // the learner's call, for performance cases
+  int step = -1;       // for multi-step cases, the step that failed
+  std::string origin;  // how to reproduce a generated case
+  std::string inputs;  // the inputs, small ones in full, large ones as shape and range
+  double seconds = 0;  // the learner's call, for performance cases
   double reference_seconds = 0;
   double limit_seconds = 0;
 

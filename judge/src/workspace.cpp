@@ -4,10 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace judge {
 namespace fs = std::filesystem;
@@ -16,8 +16,14 @@ std::string Workspace::harness_dir() const {
   // A workspace made for a workshop carries no judge sources: use the tree
   // the judge was built from.
   const fs::path local = fs::path(root) / "judge" / "harness";
-  return fs::exists(local / "main.cpp") ? local.string()
-                                        : (fs::path(JUDGE_SOURCE_DIR) / "judge" / "harness").string();
+  return fs::exists(local / "main.cpp")
+             ? local.string()
+             : (fs::path(JUDGE_SOURCE_DIR) / "judge" / "harness").string();
+}
+
+std::string Workspace::cache_dir() const {
+  if (const char* env = std::getenv("JUDGE_CACHE_DIR"); env != nullptr && *env != '\0') return env;
+  return state_dir() + "/cache";
 }
 
 Workspace Workspace::locate() {
@@ -53,8 +59,10 @@ void State::save() const {
   json["version"] = 1;
   json["problems"] = nlohmann::json::object();
   for (const auto& [id, s] : problems_)
-    json["problems"][id] = {
-        {"status", s.status}, {"passed", s.passed}, {"total", s.total}, {"hints_shown", s.hints_shown}};
+    json["problems"][id] = {{"status", s.status},
+                            {"passed", s.passed},
+                            {"total", s.total},
+                            {"hints_shown", s.hints_shown}};
   fs::create_directories(fs::path(path_).parent_path());
   const std::string tmp = path_ + ".tmp" + std::to_string(getpid());
   {

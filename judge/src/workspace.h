@@ -12,8 +12,11 @@ struct Workspace {
   std::string problems_dir() const { return root + "/problems"; }
   std::string exercises_dir() const { return root + "/exercises"; }
   std::string state_dir() const { return root + "/.judge"; }
-  std::string cache_dir() const { return state_dir() + "/cache"; }
-  std::string exercise_file(const std::string& id) const { return exercises_dir() + "/" + id + ".cpp"; }
+  // JUDGE_CACHE_DIR moves the build cache (shared by several workspaces, say).
+  std::string cache_dir() const;
+  std::string exercise_file(const std::string& id) const {
+    return exercises_dir() + "/" + id + ".cpp";
+  }
   std::string harness_dir() const;
 
   // JUDGE_ROOT, else the nearest directory above cwd with problems/tracks.yaml,

@@ -18,8 +18,8 @@ std::string closest_match(const std::string& word, const std::vector<std::string
       row[0] = i;
       for (std::size_t j = 1; j <= option.size(); ++j) {
         const std::size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                           diagonal + (word[i - 1] == option[j - 1] ? 0 : 1)});
+        row[j] = std::min(
+            {row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == option[j - 1] ? 0 : 1)});
         diagonal = up;
       }
     }

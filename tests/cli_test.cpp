@@ -1,0 +1,180 @@
+// The judge command as a learner uses it, in a scratch copy of the workspace.
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace judge {
+namespace {
+namespace fs = std::filesystem;
+
+class Cli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    workspace_ = new testing::TempDir();
+    fs::copy(testing::source_dir() + "/problems", workspace_->path() + "/problems",
+             fs::copy_options::recursive);
+    fs::copy(testing::source_dir() + "/exercises", workspace_->path() + "/exercises",
+             fs::copy_options::recursive);
+  }
+  static void TearDownTestSuite() { delete workspace_; }
+
+  static testing::JudgeRun judge(const std::string& args) {
+    return testing::run_judge(args, "cd " + workspace_->path() + " && NO_COLOR=1 JUDGE_CACHE_DIR=" +
+                                        testing::source_dir() + "/.judge/cache");
+  }
+  static std::string exercise(const std::string& id) {
+    return workspace_->path() + "/exercises/" + id + ".cpp";
+  }
+
+  static testing::TempDir* workspace_;
+};
+testing::TempDir* Cli::workspace_ = nullptr;
+
+TEST_F(Cli, UnknownIdSuggestsTheClosestAndExitsTwo) {
+  const auto r = judge("check sofmax");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("did you mean 'softmax'?"), std::string::npos) << r.out;
+  EXPECT_EQ(judge("show softmax_row").out.find("did you mean 'softmax_rows'?") != std::string::npos,
+            true);
+  EXPECT_EQ(judge("frobnicate").exit_code, 2);
+  EXPECT_EQ(judge("check").exit_code, 2);
+  EXPECT_EQ(judge("check softmax --format xml").exit_code, 2);
+}
+
+TEST_F(Cli, HelpIsEverywhere) {
+  for (const char* sub : {"", "list", "show", "check", "hint", "reset", "stub", "validate"}) {
+    const auto r = judge(std::string(sub) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << sub;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << sub;
+  }
+}
+
+TEST_F(Cli, ShowPrintsStatementSignatureAndSampleInBothLanguages) {
+  const auto en = judge("show softmax");
+  EXPECT_NE(en.out.find("Eigen::VectorXf softmax(const Eigen::VectorXf& x)"), std::string::npos);
+  EXPECT_NE(en.out.find("x = [1, 2, 3]"), std::string::npos);
+  const auto zh = judge("show softmax --lang zh");
+  EXPECT_NE(zh.out.find("数值稳定"), std::string::npos) << zh.out;
+}
+
+TEST_F(Cli, StubCheckIsNotImplementedAndListRemembersIt) {
+  const auto r = judge("check softmax");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("not_implemented: not implemented yet"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\033["), std::string::npos) << "no colour when piped";
+  const auto list = judge("list");
+  EXPECT_NE(list.out.find("not_implemented"), std::string::npos) << list.out;
+}
+
+TEST_F(Cli, PassingFileIsRecordedThenAnsweredFromTheCache) {
+  fs::copy_file(testing::source_dir() + "/tests/submissions/correct/softmax_float_loops.cpp",
+                exercise("softmax"), fs::copy_options::overwrite_existing);
+  auto r = judge("check softmax --no-cache");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("PASS"), std::string::npos);
+  r = judge("check softmax");
+  EXPECT_NE(r.out.find("cached"), std::string::npos) << r.out;
+  EXPECT_NE(judge("list").out.find("passed"), std::string::npos);
+}
+
+TEST_F(Cli, ResetRefusesAChangedFileWithoutForceAndKeepsABackup) {
+  const std::string file = exercise("softmax_rows");
+  const std::string pristine = testing::read_text(file);
+  std::ofstream(file) << "// my work\n";
+  auto r = judge("reset softmax_rows");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(testing::read_text(file), "// my work\n");
+  r = judge("reset softmax_rows --force");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(testing::read_text(file), pristine);
+  bool backed_up = false;
+  for (const auto& f : fs::directory_iterator(workspace_->path() + "/.judge/backup"))
+    backed_up = backed_up || testing::read_text(f.path().string()) == "// my work\n";
+  EXPECT_TRUE(backed_up);
+  fs::remove(file);
+  EXPECT_EQ(judge("reset softmax_rows").exit_code, 0);
+  EXPECT_EQ(testing::read_text(file), pristine) << "reset restores a deleted file without git";
+}
+
+TEST_F(Cli, HintsComeOneMoreAtATime) {
+  auto r = judge("hint softmax");
+  EXPECT_NE(r.out.find("hint 1/"), std::string::npos);
+  EXPECT_EQ(r.out.find("hint 2/"), std::string::npos);
+  r = judge("hint softmax");
+  EXPECT_NE(r.out.find("hint 2/"), std::string::npos);
+}
+
+TEST_F(Cli, AFailureExplainsInputsExpectedGotAndTheNote) {
+  const auto r = judge("check softmax --file " + testing::source_dir() +
+                       "/solutions/wrong/softmax_no_max_shift.cpp");
+  EXPECT_EQ(r.exit_code, 1);
+  for (const char* part : {"First failure stability/large_positive", "x = [1000, 999, 998]",
+                           "where   result[0] of 3 entries", "got      nan",
+                           "Why it matters: These logits reach +-1000", "judge hint softmax"})
+    EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
+}
+
+TEST_F(Cli, GeneratedFailuresNameTheSeedAndRerunOneCase) {
+  const std::string file = testing::source_dir() + "/solutions/wrong/softmax_rows_columns.cpp";
+  auto r = judge("check softmax_rows --file " + file + " --format json");
+  const auto doc = nlohmann::json::parse(r.out);
+  std::string random_case;
+  for (const auto& t : doc["tests"])
+    if (t["group"] == "random" && t["status"] != "pass") {
+      random_case = t["name"];
+      EXPECT_NE(t["message"].get<std::string>().find("seed"), std::string::npos) << t["message"];
+      break;
+    }
+  ASSERT_FALSE(random_case.empty());
+  r = judge("check softmax_rows --file " + file + " --format json --case " + random_case);
+  const auto one = nlohmann::json::parse(r.out);
+  ASSERT_EQ(one["tests"].size(), 1u);
+  EXPECT_EQ(one["tests"][0]["name"], random_case);
+}
+
+TEST_F(Cli, ACrashCostsOnlyItsOwnCase) {
+  const auto r =
+      judge("check softmax --format json --case-timeout 3 --file " + testing::source_dir() +
+            "/tests/submissions/hostile/softmax_crash_on_empty.cpp");
+  const auto doc = nlohmann::json::parse(r.out);
+  int failed = 0;
+  for (const auto& t : doc["tests"]) {
+    if (t["status"] == "pass") continue;
+    ++failed;
+    EXPECT_EQ(t["name"], "edge/empty");
+    EXPECT_EQ(t["verdict"], "runtime_error");
+    EXPECT_NE(t["message"].get<std::string>().find("SIGSEGV"), std::string::npos);
+  }
+  EXPECT_EQ(failed, 1);
+}
+
+TEST_F(Cli, JsonIsExercismVersionTwo) {
+  const auto r = judge("check softmax --format json --file " + testing::source_dir() +
+                       "/solutions/softmax.cpp");
+  EXPECT_EQ(r.exit_code, 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["version"], 2);
+  EXPECT_EQ(doc["status"], "pass");
+  for (const auto& t : doc["tests"]) {
+    for (const char* key : {"name", "status", "message", "output", "group", "verdict"})
+      EXPECT_TRUE(t.contains(key)) << key;
+    EXPECT_NE(t["name"].get<std::string>().find('/'), std::string::npos);
+  }
+}
+
+TEST_F(Cli, BankErrorsExitTwoWithFileLineColumn) {
+  testing::TempDir broken;
+  fs::copy(workspace_->path() + "/problems", broken.path() + "/problems",
+           fs::copy_options::recursive);
+  std::ofstream(broken.path() + "/problems/softmax.yaml", std::ios::app) << "surprise: 1\n";
+  const auto r = testing::run_judge("list", "cd " + broken.path() + " &&");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("softmax.yaml:"), std::string::npos);
+  EXPECT_NE(r.out.find("unknown key 'surprise'"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace judge
