@@ -37,6 +37,19 @@ TEST(Protocol, ValuesRoundTripIncludingRecordsAndInfinities) {
   EXPECT_TRUE(r.done());
 }
 
+// Empty vectors have a null data(); the sanitizer build catches a memcpy from it.
+TEST(Protocol, EmptyValuesRoundTrip) {
+  wire::Writer w;
+  w.value(Value::Tensor(ValueKind::kVector, 0, 1));
+  w.value(Value::Tensor(ValueKind::kMatrix, 3, 0));
+  wire::Reader r(w.bytes());
+  EXPECT_EQ(r.value().rows, 0);
+  const Value m = r.value();
+  EXPECT_EQ(m.rows, 3);
+  EXPECT_EQ(m.cols, 0);
+  EXPECT_TRUE(r.done());
+}
+
 TEST(Protocol, StepsWithReferencesRoundTrip) {
   std::vector<Step> steps(2);
   steps[0].function = 0;

@@ -49,6 +49,7 @@ class Writer {
 
  private:
   void raw(const void* p, std::size_t n) {
+    if (n == 0) return;
     const auto* b = static_cast<const std::uint8_t*>(p);
     bytes_.insert(bytes_.end(), b, b + n);
   }
@@ -117,6 +118,7 @@ class Reader {
     if (n > bytes_.size() - pos_) throw WireError("truncated message");
   }
   void raw(void* p, std::size_t n) {
+    if (n == 0) return;  // an empty value's data() may be null, which memcpy forbids
     need(n);
     std::memcpy(p, bytes_.data() + pos_, n);
     pos_ += n;
