@@ -156,7 +156,10 @@ TEST_F(CompareTest, ExceptionsOnValidInputAndStubsAndBadAlloc) {
 }
 
 TEST(AllowedError, IsAtolPlusRtolPlusMagnitude) {
-  Tolerance t{1e-6, 1e-5, MagnitudeTerm{4, "x", true, "", ""}};
+  MagnitudeTerm term;
+  term.factor = 4;
+  term.of = "x";
+  Tolerance t{1e-6, 1e-5, term};
   EXPECT_NEAR(allowed_error(t, 2.0, 1000.0), 1e-6 + 2e-5 + 4 * 1.1920928955078125e-07 * 1000,
               1e-15);
   t.magnitude.reset();
@@ -177,16 +180,17 @@ track: softmax
 difficulty: easy
 title: {en: Demo, zh: 演示}
 statement: {en: Do it., zh: 做吧。}
-signature: "Eigen::MatrixXf demo(const Eigen::MatrixXf& x, const Mask& mask, float t)"
-tolerance: {atol: 1.0e-6, rtol: 1.0e-5, magnitude: {factor: 4, of: x, over: row, masked_by: mask, divided_by: t}}
+signature: "Eigen::MatrixXf demo(const Eigen::MatrixXf& x, const Mask& mask, float t, const Eigen::MatrixXf& v)"
+tolerance: {atol: 1.0e-6, rtol: 1.0e-5, magnitude: {factor: 4, of: x, over: row, masked_by: mask, divided_by: t, times: [v]}}
 hints:
   - {en: Think., zh: 想一想。}
 groups:
   sample:
     note: {en: The example., zh: 示例。}
     cases:
-      - {name: blocked_huge, args: {x: [[1000000, 1, 2]], mask: [[0, 1, 1]], t: 1}}
-      - {name: cold, args: {x: [[100, 1, 2]], mask: [[1, 1, 1]], t: 0.01}}
+      - {name: blocked_huge, args: {x: [[1000000, 1, 2]], mask: [[0, 1, 1]], t: 1, v: [[1]]}}
+      - {name: cold, args: {x: [[100, 1, 2]], mask: [[1, 1, 1]], t: 0.01, v: [[-1]]}}
+      - {name: large_v, args: {x: [[1, 1, 2]], mask: [[1, 1, 1]], t: 1, v: [[0.5, -1000]]}}
 )yaml"));
   auto outcome = [](double value) {
     std::vector<StepOutcome> o(1);
@@ -204,6 +208,13 @@ groups:
   r = TestResult{};
   compare_case(p, TestCase{&p.groups[0], p.groups[0].cases[1]}, want, outcome(0.753), r);
   EXPECT_EQ(r.verdict, Verdict::kAccepted) << r.message;
+  // times: [v] multiplies by max|v| = 1000: 4 * eps32 * 2 * 1000 ~ 9.5e-4 is allowed.
+  r = TestResult{};
+  compare_case(p, TestCase{&p.groups[0], p.groups[0].cases[2]}, want, outcome(0.7509), r);
+  EXPECT_EQ(r.verdict, Verdict::kAccepted) << r.message;
+  r = TestResult{};
+  compare_case(p, TestCase{&p.groups[0], p.groups[0].cases[2]}, want, outcome(0.752), r);
+  EXPECT_EQ(r.verdict, Verdict::kWrongAnswer);
 }
 
 }  // namespace

@@ -38,7 +38,8 @@ Tolerance parse_tolerance(const YamlContext& ctx, const YAML::Node& node,
   if (t.atol == 0 && t.rtol == 0)
     ctx.fail(node, "atol and rtol cannot both be 0: float32 results are never exact");
   if (const YAML::Node m = node["magnitude"]) {
-    ctx.allow_keys(m, {"factor", "of", "over", "masked_by", "divided_by"}, "a magnitude term");
+    ctx.allow_keys(m, {"factor", "of", "over", "masked_by", "divided_by", "times"},
+                   "a magnitude term");
     MagnitudeTerm term;
     term.factor = ctx.number(ctx.require(m, "factor", "a magnitude term"), "factor");
     if (!(term.factor > 0 && term.factor <= 1e6))
@@ -70,6 +71,19 @@ Tolerance parse_tolerance(const YamlContext& ctx, const YAML::Node& node,
           if (p.name == name && p.type.kind == kind) return name;
       ctx.fail(m[key], std::string(key) + " must name a " + kind_text + " parameter");
     };
+    if (const YAML::Node times = m["times"]) {
+      ctx.expect_sequence(times, "times");
+      for (const auto& t : times) {
+        const std::string name = ctx.text(t, "times");
+        bool tensor = false;
+        for (const auto& sig : signatures)
+          for (const auto& p : sig.params)
+            tensor = tensor || (p.name == name && (p.type.kind == TypeKind::kVector ||
+                                                   p.type.kind == TypeKind::kMatrix));
+        if (!tensor) ctx.fail(t, "times must list vector or matrix parameters; '" + name + "' is not one");
+        term.times.push_back(name);
+      }
+    }
     if (m["masked_by"]) term.masked_by = parameter_of_kind("masked_by", TypeKind::kMask, "mask");
     if (m["divided_by"])
       term.divided_by = parameter_of_kind("divided_by", TypeKind::kReal, "float");
@@ -182,7 +196,8 @@ Group parse_group(const YamlContext& ctx, const YAML::Node& key, const YAML::Nod
                                      : "; did you mean '" + guess + "'?"));
   }
   g.kind = *kind;
-  ctx.allow_keys(node, {"note", "cases", "generate", "tolerance", "expect", "time_factor"},
+  ctx.allow_keys(node,
+                 {"note", "cases", "generate", "tolerance", "expect", "time_factor", "memory_factor"},
                  "the group " + g.name);
   g.note = parse_text(ctx, ctx.require(node, "note", "the group " + g.name), "the note");
   g.tolerance =
@@ -203,11 +218,16 @@ Group parse_group(const YamlContext& ctx, const YAML::Node& key, const YAML::Nod
     if (!(g.time_factor >= 2 && g.time_factor <= 1000))
       ctx.fail(node["time_factor"],
                "time_factor must be from 2 to 1000 (times the reference's time)");
-  } else if (g.kind == GroupKind::kPerformance) {
-    ctx.fail(node,
-             "the performance group needs 'time_factor' (how many times the reference's time the "
-             "learner may take)");
   }
+  if (node["memory_factor"]) {
+    if (g.kind != GroupKind::kPerformance)
+      ctx.fail(node["memory_factor"], "memory_factor belongs to the performance group");
+    g.memory_factor = ctx.number(node["memory_factor"], "memory_factor");
+    if (!(g.memory_factor >= 1 && g.memory_factor <= 1000))
+      ctx.fail(node["memory_factor"], "memory_factor must be from 1 to 1000 (times the inputs' size)");
+  }
+  if (g.kind == GroupKind::kPerformance && g.time_factor == 0 && g.memory_factor == 0)
+    ctx.fail(node, "the performance group needs time_factor, memory_factor or both");
   if (node["cases"]) {
     ctx.expect_sequence(node["cases"], "cases");
     std::set<std::string> seen;
@@ -263,7 +283,7 @@ Problem load_problem(const std::string& path) {
     throw BankError(path + ":1:1: a problem file is a mapping (id: ..., title: ...)");
   ctx.allow_keys(root,
                  {"id", "track", "difficulty", "tags", "title", "statement", "signature",
-                  "tolerance", "hints", "groups"},
+                  "tolerance", "hints", "questions", "groups"},
                  "the problem");
   Problem p;
   p.file = path;
@@ -307,6 +327,28 @@ Problem load_problem(const std::string& path) {
   ctx.expect_sequence(hints, "hints");
   for (const auto& h : hints) p.hints.push_back(parse_text(ctx, h, "a hint"));
   if (p.hints.empty()) ctx.fail(hints, "give at least one hint");
+
+  if (const YAML::Node questions = root["questions"]) {
+    ctx.expect_sequence(questions, "questions");
+    for (const auto& q : questions) {
+      ctx.allow_keys(q, {"question", "answer", "choices", "correct"}, "a question");
+      Question question;
+      question.question = parse_text(ctx, ctx.require(q, "question", "a question"), "the question");
+      question.answer = parse_text(ctx, ctx.require(q, "answer", "a question"), "the model answer");
+      if (q["choices"]) {
+        ctx.expect_sequence(q["choices"], "choices");
+        for (const auto& c : q["choices"]) question.choices.push_back(parse_text(ctx, c, "a choice"));
+        if (question.choices.size() < 2) ctx.fail(q["choices"], "a multiple-choice question needs 2 or more choices");
+        const long long correct = ctx.integer(ctx.require(q, "correct", "a multiple-choice question"), "correct");
+        if (correct < 0 || correct >= static_cast<long long>(question.choices.size()))
+          ctx.fail(q["correct"], "correct is the 0-based index of the right choice");
+        question.correct = static_cast<int>(correct);
+      } else if (q["correct"]) {
+        ctx.fail(q["correct"], "correct goes with choices");
+      }
+      p.questions.push_back(std::move(question));
+    }
+  }
 
   const YAML::Node groups = ctx.require(root, "groups", "the problem");
   ctx.expect_map(groups, "groups");

@@ -24,7 +24,15 @@ struct MagnitudeInputs {
   const Value* of = nullptr;
   const Value* mask = nullptr;  // same shape as `of`, or null
   double divisor = 1;
+  std::vector<const Value*> times;
 };
+
+double max_abs(const Value& v) {
+  double m = 0;
+  for (double x : v.data)
+    if (std::isfinite(x)) m = std::max(m, std::fabs(x));
+  return m;
+}
 
 // The largest finite |x| over the input, per row or in all, skipping blocked
 // entries, divided by the divisor (a temperature).
@@ -42,6 +50,8 @@ double magnitude_for(const MagnitudeInputs& in, bool per_row, std::int64_t row) 
       const double x = std::fabs(input->at(r, c));
       if (std::isfinite(x)) m = std::max(m, x);
     }
+  for (const Value* t : in.times)
+    if (t != nullptr) m *= max_abs(*t);
   return m / in.divisor;
 }
 
@@ -193,6 +203,8 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
     if (tol.magnitude) {
       const Step& step = test.spec.steps[s];
       magnitude_input.of = inline_input(problem, step, tol.magnitude->of);
+      for (const auto& name : tol.magnitude->times)
+        magnitude_input.times.push_back(inline_input(problem, step, name));
       if (!tol.magnitude->masked_by.empty())
         magnitude_input.mask = inline_input(problem, step, tol.magnitude->masked_by);
       if (!tol.magnitude->divided_by.empty())

@@ -240,15 +240,19 @@ std::shared_ptr<const Generator> parse_random(const YamlContext& ctx, const YAML
 std::shared_ptr<const Generator> make_chunked_stream(const YamlContext& ctx, const YAML::Node& node,
                                                      const std::vector<Signature>& signatures);
 
+std::shared_ptr<const Generator> make_decode_steps(const YamlContext& ctx, const YAML::Node& node,
+                                                   const std::vector<Signature>& signatures);
+
 std::shared_ptr<const Generator> parse_generator(const YamlContext& ctx, const YAML::Node& node,
                                                  const std::vector<Signature>& signatures) {
   ctx.expect_map(node, "a generator");
   const std::string name = ctx.text(ctx.require(node, "generator", "a generator"), "generator");
   if (name == "random") return parse_random(ctx, node, signatures);
   if (name == "chunked_stream") return make_chunked_stream(ctx, node, signatures);
-  const std::string guess = closest_match(name, {"random", "chunked_stream"});
+  if (name == "decode_steps") return make_decode_steps(ctx, node, signatures);
+  const std::string guess = closest_match(name, {"random", "chunked_stream", "decode_steps"});
   ctx.fail(node["generator"], "unknown generator '" + name + "'" +
-                                  (guess.empty() ? "; known: random, chunked_stream"
+                                  (guess.empty() ? "; known: random, chunked_stream, decode_steps"
                                                  : "; did you mean '" + guess + "'?"));
 }
 

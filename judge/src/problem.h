@@ -60,6 +60,9 @@ struct MagnitudeTerm {
   bool per_row = true;     // max over the output row's input row, or over all of it
   std::string masked_by;   // a mask parameter: blocked entries do not count
   std::string divided_by;  // a real parameter: the magnitude is max|x| / |it| (a temperature)
+  // Inputs whose largest |entry| multiplies in: attention's rounding grows
+  // with |q| * |k| (the scores) times |v|.
+  std::vector<std::string> times;
 };
 
 struct Tolerance {
@@ -100,9 +103,18 @@ struct Group {
   LocalText note;
   Tolerance tolerance;
   bool expect_invalid = false;
-  double time_factor = 0;  // > 0 only for performance groups
+  double time_factor = 0;    // > 0 only for performance groups
+  double memory_factor = 0;  // > 0: the call may grow memory by this many times its inputs' size
   std::vector<CaseSpec> cases;
   std::vector<std::shared_ptr<const Generator>> generators;
+};
+
+// A concept question; with choices it is multiple choice and `correct` indexes them.
+struct Question {
+  LocalText question;
+  LocalText answer;  // the model answer, shown after the learner's try
+  std::vector<LocalText> choices;
+  int correct = -1;
 };
 
 struct Problem {
@@ -116,6 +128,7 @@ struct Problem {
   std::vector<Signature> signatures;
   Tolerance tolerance;
   std::vector<LocalText> hints;
+  std::vector<Question> questions;
   std::vector<Group> groups;  // in the canonical order of GroupKind
 
   const Signature* signature(const std::string& name) const;
