@@ -7,6 +7,7 @@
 #include "value.h"
 
 #include <chrono>
+#include <exception>
 #include <functional>
 #include <string>
 #include <tuple>
@@ -26,8 +27,10 @@ struct CallResult {
 struct BoundFunction {
   std::string name;
   int arity = 0;
-  // Throws whatever the function throws; decoding happens outside the timed part.
-  std::function<CallResult(const std::vector<Value>&)> call;
+  // Decodes the arguments, calls, encodes. If the function throws, `error`
+  // holds the exception and the result still carries the in-out parameters
+  // as the function left them ("a failed call leaves the cache untouched").
+  std::function<CallResult(const std::vector<Value>&, std::exception_ptr& error)> call;
 };
 
 namespace detail {
@@ -42,24 +45,30 @@ struct Binder;
 template <class R, class... P, R (*F)(P...)>
 struct Binder<F> {
   static constexpr int kArity = sizeof...(P);
-  static CallResult call(const std::vector<Value>& args) {
-    return call_with(args, std::index_sequence_for<P...>{});
+  static CallResult call(const std::vector<Value>& args, std::exception_ptr& error) {
+    return call_with(args, error, std::index_sequence_for<P...>{});
   }
 
  private:
   template <std::size_t... I>
-  static CallResult call_with(const std::vector<Value>& args, std::index_sequence<I...>) {
+  static CallResult call_with(const std::vector<Value>& args, std::exception_ptr& error,
+                              std::index_sequence<I...>) {
     std::tuple<std::decay_t<P>...> stored{Codec<std::decay_t<P>>::decode(args.at(I))...};
     CallResult out;
     const auto start = std::chrono::steady_clock::now();
-    if constexpr (std::is_void_v<R>) {
-      F(std::get<I>(stored)...);
+    try {
+      if constexpr (std::is_void_v<R>) {
+        F(std::get<I>(stored)...);
+        out.seconds = elapsed(start);
+      } else {
+        R result = F(std::get<I>(stored)...);
+        out.seconds = elapsed(start);
+        out.has_result = true;
+        out.result = Codec<std::decay_t<R>>::encode(result);
+      }
+    } catch (...) {
       out.seconds = elapsed(start);
-    } else {
-      R result = F(std::get<I>(stored)...);
-      out.seconds = elapsed(start);
-      out.has_result = true;
-      out.result = Codec<std::decay_t<R>>::encode(result);
+      error = std::current_exception();
     }
     (record_in_out<I, P>(stored, out), ...);
     return out;

@@ -47,13 +47,21 @@ inline std::vector<StepOutcome> execute(const std::vector<BoundFunction>& functi
     args.reserve(step.args.size());
     for (const ArgRef& a : step.args) args.push_back(resolve(a, done));
     StepOutcome outcome;
+    std::exception_ptr error;
     try {
-      outcome.call = f.call(args);
+      outcome.call = f.call(args, error);
     } catch (...) {
-      const CaughtException e = classify_current_exception();
-      outcome.status = e.status;
-      outcome.exception_type = e.type;
-      outcome.exception_what = e.what;
+      error = std::current_exception();  // decoding failed (out of memory, say)
+    }
+    if (error) {
+      try {
+        std::rethrow_exception(error);
+      } catch (...) {
+        const CaughtException e = classify_current_exception();
+        outcome.status = e.status;
+        outcome.exception_type = e.type;
+        outcome.exception_what = e.what;
+      }
     }
     done.push_back(std::move(outcome));
     if (done.back().status != wire::CallStatus::kReturned) break;
@@ -68,7 +76,6 @@ inline void write_outcomes(wire::Writer& w, const std::vector<StepOutcome>& outc
     if (o.status != wire::CallStatus::kReturned) {
       w.str(o.exception_type.substr(0, 200));
       w.str(o.exception_what.substr(0, 2000));
-      continue;
     }
     w.u8(o.call.has_result ? 1 : 0);
     if (o.call.has_result) w.value(o.call.result);
@@ -92,7 +99,6 @@ inline std::vector<StepOutcome> read_outcomes(wire::Reader& r) {
     if (o.status != wire::CallStatus::kReturned) {
       o.exception_type = r.str();
       o.exception_what = r.str();
-      continue;
     }
     o.call.has_result = r.u8() != 0;
     if (o.call.has_result) o.call.result = r.value();

@@ -178,7 +178,20 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
     }
     if (want_throw) {
       if (have.status == wire::CallStatus::kInvalidArgument) {
-        result.verdict = Verdict::kAccepted;
+        // A call that refuses its arguments must leave in-out parameters as they were.
+        Finding f;
+        for (std::size_t m = 0; m < want.call.mutated.size() && m < have.call.mutated.size(); ++m) {
+          const auto& [index, value] = want.call.mutated[m];
+          compare_values(sig.params[static_cast<std::size_t>(index)].name, value,
+                         have.call.mutated[m].second, test.group->tolerance, MagnitudeInputs{}, f);
+        }
+        result.verdict = f.kind == WrongKind::kNone ? Verdict::kAccepted : Verdict::kWrongAnswer;
+        if (f.kind != WrongKind::kNone) {
+          result.kind = f.kind;
+          result.worst = f.worst;
+          result.message = where + "the call threw std::invalid_argument as it should, but changed " +
+                           f.worst.output + " first; leave it untouched when the arguments are refused";
+        }
         return;
       }
       result.verdict = Verdict::kWrongAnswer;
