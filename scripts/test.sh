@@ -8,6 +8,6 @@ jobs=$(nproc)
 cmake --build build -j "$jobs" --target judge_tests
 ctest --test-dir build --output-on-failure -j "$jobs"
 
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DJUDGE_SANITIZE=ON >/dev/null
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJUDGE_SANITIZE=ON >/dev/null
 cmake --build build-asan -j "$jobs" --target judge judge_tests
 ctest --test-dir build-asan --output-on-failure -j "$jobs"

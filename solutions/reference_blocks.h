@@ -45,18 +45,23 @@ inline Matrix attention(const Matrix& q, const Matrix& k, const Matrix& v, doubl
   return safe_softmax_rows(scores, keep) * v;
 }
 
-inline double inverse_sqrt(Eigen::Index d) { return d > 0 ? 1.0 / std::sqrt(static_cast<double>(d)) : 1.0; }
+inline double inverse_sqrt(Eigen::Index d) {
+  return d > 0 ? 1.0 / std::sqrt(static_cast<double>(d)) : 1.0;
+}
 
 // Per row: (x - mean) / sqrt(biased variance + eps) * gamma + beta.
 inline Matrix layer_norm(const Matrix& x, const Vector& gamma, const Vector& beta, double eps) {
-  require(gamma.size() == x.cols() && beta.size() == x.cols(), "gamma and beta need one entry per column of x");
+  require(gamma.size() == x.cols() && beta.size() == x.cols(),
+          "gamma and beta need one entry per column of x");
   require(eps >= 0, "eps must be >= 0 (and not NaN)");
   Matrix out(x.rows(), x.cols());
+  if (x.cols() == 0) return out;  // mean() of an empty row is undefined in Eigen
   for (Eigen::Index i = 0; i < x.rows(); ++i) {
     const double mean = x.row(i).mean();
     const double var = (x.row(i).array() - mean).square().mean();
     out.row(i) = ((x.row(i).array() - mean) / std::sqrt(var + eps)).matrix();
-    out.row(i) = (out.row(i).array() * gamma.transpose().array() + beta.transpose().array()).matrix();
+    out.row(i) =
+        (out.row(i).array() * gamma.transpose().array() + beta.transpose().array()).matrix();
   }
   return out;
 }
@@ -75,8 +80,9 @@ inline Matrix multi_head(const Matrix& q, const Matrix& k, const Matrix& v, cons
   Matrix heads(q.rows(), q.cols());
   for (int h = 0; h < num_heads; ++h) {
     const int g = h / group;
-    heads.middleCols(h * d_h, d_h) = attention(q.middleCols(h * d_h, d_h), k.middleCols(g * d_h, d_h),
-                                               v.middleCols(g * d_h, d_h), inverse_sqrt(d_h));
+    heads.middleCols(h * d_h, d_h) =
+        attention(q.middleCols(h * d_h, d_h), k.middleCols(g * d_h, d_h),
+                  v.middleCols(g * d_h, d_h), inverse_sqrt(d_h));
   }
   return heads * w_o;
 }

@@ -61,6 +61,39 @@ TEST(Bank, EveryProblemInTheBankLoadsStrictly) {
   }
 }
 
+TEST(Bank, EveryProblemHasTwoToFourConceptQuestions) {
+  const Bank bank = load_bank(testing::source_dir() + "/problems", /*strict=*/false);
+  for (const auto& p : bank.problems) {
+    EXPECT_GE(p.questions.size(), 2u) << p.id;
+    EXPECT_LE(p.questions.size(), 4u) << p.id;
+  }
+}
+
+TEST(Bank, SetsNameKnownProblems) {
+  testing::TempDir dir;
+  dir.write("problems/tracks.yaml",
+            "tracks:\n  softmax:\n    title: {en: S, zh: S}\n    problems: [demo]\n");
+  dir.write("problems/demo.yaml", kValid);
+  dir.write("problems/sets.yaml",
+            "sets:\n  warm-up:\n    title: {en: W, zh: W}\n    minutes: 30\n    problems: [demo, "
+            "demi]\n");
+  try {
+    load_bank(dir.path() + "/problems", /*strict=*/true);
+    FAIL() << "an unknown problem in a set must be an error";
+  } catch (const BankError& e) {
+    EXPECT_NE(std::string(e.what()).find("sets.yaml:5:22: the set warm-up names an unknown problem "
+                                         "'demi'; did you mean 'demo'?"),
+              std::string::npos)
+        << e.what();
+  }
+  dir.write(
+      "problems/sets.yaml",
+      "sets:\n  warm-up:\n    title: {en: W, zh: W}\n    minutes: 30\n    problems: [demo]\n");
+  const Bank bank = load_bank(dir.path() + "/problems", /*strict=*/true);
+  ASSERT_NE(bank.find_set("warm-up"), nullptr);
+  EXPECT_EQ(bank.find_set("warm-up")->minutes, 30);
+}
+
 TEST(Bank, TheDemoIsValid) { EXPECT_EQ(load_error(kValid), ""); }
 
 TEST(Bank, MalformedYamlNamesLineAndColumn) {

@@ -22,8 +22,12 @@ class Cli : public ::testing::Test {
   static void TearDownTestSuite() { delete workspace_; }
 
   static testing::JudgeRun judge(const std::string& args) {
-    return testing::run_judge(args, "cd " + workspace_->path() + " && NO_COLOR=1 JUDGE_CACHE_DIR=" +
-                                        testing::source_dir() + "/.judge/cache");
+    // JSON checks read stdout alone; everything else reads both streams.
+    const bool json = args.find("--format json") != std::string::npos;
+    return testing::run_judge(args,
+                              "cd " + workspace_->path() + " && NO_COLOR=1 JUDGE_CACHE_DIR=" +
+                                  testing::source_dir() + "/.judge/cache",
+                              !json);
   }
   static std::string exercise(const std::string& id) {
     return workspace_->path() + "/exercises/" + id + ".cpp";
@@ -163,6 +167,38 @@ TEST_F(Cli, JsonIsExercismVersionTwo) {
       EXPECT_TRUE(t.contains(key)) << key;
     EXPECT_NE(t["name"].get<std::string>().find('/'), std::string::npos);
   }
+}
+
+TEST_F(Cli, SetsListAndCheckTheirProblemsInOrder) {
+  auto r = judge("list --set softmax-basics");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("(60 min)"), std::string::npos) << r.out;
+  EXPECT_LT(r.out.find("softmax_rows"), r.out.find("cross_entropy"));
+  EXPECT_EQ(r.out.find("\n  multi_head_attention "), std::string::npos)
+      << "only the set's problems";
+  r = judge("list --set softmax-basic");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("did you mean 'softmax-basics'?"), std::string::npos) << r.out;
+  r = judge("check --set softmax-basics --format json");
+  const auto docs = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(docs.is_array());
+  EXPECT_EQ(docs.size(), 6u);
+  EXPECT_EQ(judge("check softmax --set softmax-basics").exit_code, 2) << "an id and a set at once";
+}
+
+TEST_F(Cli, QuizShowsQuestionsChoicesAndModelAnswers) {
+  const auto r = judge("quiz softmax --answers");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("[softmax 1/"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  1) "), std::string::npos) << "multiple choice lists its choices";
+  EXPECT_NE(r.out.find("Answer: "), std::string::npos);
+  EXPECT_NE(r.out.find("Model answer: "), std::string::npos);
+  EXPECT_NE(judge("quiz softmax --answers --lang zh").out.find("参考答案："), std::string::npos);
+  // Answering from a pipe: not a terminal, so nothing is asked and nothing hangs.
+  EXPECT_EQ(testing::run_judge("quiz --set softmax-basics < /dev/null",
+                               "cd " + workspace_->path() + " &&")
+                .exit_code,
+            0);
 }
 
 TEST_F(Cli, BankErrorsExitTwoWithFileLineColumn) {

@@ -90,3 +90,24 @@ TEST(Generators, ChunkedStreamCoversTheVectorAndReferencesEarlierSteps) {
 
 }  // namespace
 }  // namespace judge
+
+#include "dim_expr.h"
+
+namespace judge {
+namespace {
+
+TEST(DimExpr, SumsOfProductsWithALeadingSign) {
+  const std::map<std::string, long long> dims{{"d", 8}, {"h", 3}, {"d_h", 4}};
+  EXPECT_EQ(DimExpr::parse("d-1")->eval(dims), 7);
+  EXPECT_EQ(DimExpr::parse("h*d_h")->eval(dims), 12);
+  EXPECT_EQ(DimExpr::parse("2*h + 1")->eval(dims), 7);
+  EXPECT_EQ(DimExpr::parse("-1000")->eval(dims), -1000);
+  EXPECT_EQ(DimExpr::parse("-d")->eval(dims), -8);
+  EXPECT_FALSE(DimExpr::parse("d-").has_value());
+  EXPECT_FALSE(DimExpr::parse("--1").has_value());
+  EXPECT_FALSE(DimExpr::parse("d/2").has_value());
+  EXPECT_EQ(DimExpr::parse("k")->unknown_names(dims), std::vector<std::string>{"k"});
+}
+
+}  // namespace
+}  // namespace judge

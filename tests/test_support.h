@@ -46,9 +46,12 @@ struct JudgeRun {
   std::string out;
 };
 
-// Runs the built judge with `args` (a shell fragment); stderr goes with stdout.
-inline JudgeRun run_judge(const std::string& args, const std::string& env = "") {
-  const std::string command = env + " " + std::string(JUDGE_BINARY) + " " + args + " 2>&1";
+// Runs the built judge with `args` (a shell fragment). stderr goes with stdout
+// unless `merge_stderr` is false (when stdout must parse as JSON).
+inline JudgeRun run_judge(const std::string& args, const std::string& env = "",
+                          bool merge_stderr = true) {
+  const std::string command = env + " " + std::string(JUDGE_BINARY) + " " + args +
+                              (merge_stderr ? " 2>&1" : " 2>/dev/null");
   JudgeRun r;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return r;

@@ -70,17 +70,40 @@ std::string stub_source(const Problem& p) {
   return s;
 }
 
-int run_list(Context& ctx) {
+const ProblemSet* find_set(const Context& ctx, const std::string& id) {
+  if (const ProblemSet* s = ctx.bank.find_set(id)) return s;
+  std::vector<std::string> ids;
+  for (const auto& s : ctx.bank.sets) ids.push_back(s.id);
+  const std::string guess = closest_match(id, ids);
+  std::cerr << "no set '" << id << "'" << (guess.empty() ? "" : "; did you mean '" + guess + "'?")
+            << " (judge list shows the sets)\n";
+  return nullptr;
+}
+
+int run_list(Context& ctx, const std::string& set_id) {
   State state(ctx.workspace.state_dir() + "/state.json");
   state.load();
+  auto line = [&](const Problem& p) {
+    std::cout << fmt::format("  {:<32} {:<44} {:<7} {:<10} {}\n", p.id, p.title.in(ctx.lang),
+                             p.difficulty, p.track, status_label(state.find(p.id)));
+  };
+  if (!set_id.empty()) {
+    const ProblemSet* set = find_set(ctx, set_id);
+    if (set == nullptr) return kExitUsage;
+    std::cout << fmt::format("{}: {} ({} min)\n", set->id, set->title.in(ctx.lang), set->minutes);
+    for (const auto& id : set->problems) line(*ctx.bank.find(id));
+    return kExitOk;
+  }
   for (const auto& track : ctx.bank.tracks) {
     std::cout << fmt::format("{} track\n", track.title.in(ctx.lang));
-    for (const auto& id : track.problems) {
-      const Problem* p = ctx.bank.find(id);
-      std::cout << fmt::format("  {:<22} {:<40} {:<7} {}\n", p->id, p->title.in(ctx.lang),
-                               p->difficulty, status_label(state.find(id)));
-    }
+    for (const auto& id : track.problems) line(*ctx.bank.find(id));
   }
+  if (!ctx.bank.sets.empty())
+    std::cout << (ctx.lang == Lang::kZh ? "\n题目集（judge list --set ID）：\n"
+                                        : "\nSets (judge list --set ID):\n");
+  for (const auto& set : ctx.bank.sets)
+    std::cout << fmt::format("  {:<20} {:>3} min  {} problems  {}\n", set.id, set.minutes,
+                             set.problems.size(), set.title.in(ctx.lang));
   return kExitOk;
 }
 
@@ -118,12 +141,16 @@ int run_show(Context& ctx, const std::string& id) {
 
 int run_check(Context& ctx, const CheckArgs& args) {
   std::vector<const Problem*> problems;
+  if ((args.all || !args.set.empty()) && !args.file.empty()) {
+    std::cerr << "--file checks one problem: give its id instead of --all or --set\n";
+    return kExitUsage;
+  }
   if (args.all) {
-    if (!args.file.empty()) {
-      std::cerr << "--file checks one problem: give its id instead of --all\n";
-      return kExitUsage;
-    }
     for (const auto& p : ctx.bank.problems) problems.push_back(&p);
+  } else if (!args.set.empty()) {
+    const ProblemSet* set = find_set(ctx, args.set);
+    if (set == nullptr) return kExitUsage;
+    for (const auto& id : set->problems) problems.push_back(ctx.bank.find(id));
   } else {
     const Problem* p = find_problem(ctx, args.id);
     if (p == nullptr) return kExitUsage;
@@ -157,10 +184,11 @@ int run_check(Context& ctx, const CheckArgs& args) {
     if (args.format == "json") {
       all.push_back(render_json(r));
     } else {
-      std::cout << render_human(*p, r, HumanStyle{use_color(), ctx.lang}) << (args.all ? "\n" : "");
+      std::cout << render_human(*p, r, HumanStyle{use_color(), ctx.lang})
+                << (problems.size() > 1 ? "\n" : "");
     }
   }
-  if (args.format == "json") std::cout << (args.all ? all : all[0]).dump(2) << "\n";
+  if (args.format == "json") std::cout << (problems.size() > 1 ? all : all[0]).dump(2) << "\n";
   return exit_code;
 }
 

@@ -24,13 +24,17 @@ struct Context {
 // Finds a problem or prints the closest ids and returns nullptr.
 const Problem* find_problem(const Context& ctx, const std::string& id);
 
-int run_list(Context& ctx);
+// Problems named by a set id, or nullptr after printing the closest set ids.
+const ProblemSet* find_set(const Context& ctx, const std::string& id);
+
+int run_list(Context& ctx, const std::string& set);
 int run_show(Context& ctx, const std::string& id);
 struct CheckArgs {
   std::string id;
   std::string file;
   std::string format = "human";
   std::string only_case;
+  std::string set;
   bool all = false;
   bool no_cache = false;
   double case_seconds = 2.0;
@@ -38,6 +42,7 @@ struct CheckArgs {
 };
 int run_check(Context& ctx, const CheckArgs& args);
 int run_hint(Context& ctx, const std::string& id);
+int run_quiz(Context& ctx, const std::string& id, const std::string& set, bool answers_only);
 int run_reset(Context& ctx, const std::string& id, bool force);
 int run_stub(Context& ctx, const std::string& id);
 int run_prepare(Context& ctx);

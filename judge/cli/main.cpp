@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"en", "zh"}));
 
   auto* list = app.add_subcommand("list", "list the problems with your status from the last check");
+  std::string set;
+  list->add_option("--set", set, "list only the problems of this set, e.g. softmax-basics");
   std::string id;
   auto* show = app.add_subcommand("show", "show a problem's statement, signature and sample");
   show->add_option("id", id, "problem id, e.g. softmax")->required();
@@ -28,6 +30,7 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "compile your file and run the problem's tests");
   check->add_option("id", check_args.id, "problem id (default file: exercises/ID.cpp)");
   check->add_flag("--all", check_args.all, "check every problem");
+  check->add_option("--set", check_args.set, "check every problem of a set");
   check->add_option("--file", check_args.file, "check this file instead of exercises/ID.cpp");
   check->add_option("--format", check_args.format, "human or json")
       ->check(CLI::IsMember({"human", "json"}));
@@ -45,6 +48,14 @@ int main(int argc, char** argv) {
   auto* hint = app.add_subcommand("hint", "show one more hint for a problem each time you ask");
   hint->add_option("id", id, "problem id")->required();
   hint->add_option("--lang", lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
+  auto* quiz = app.add_subcommand("quiz", "concept questions: answer, then see the model answer");
+  std::string quiz_id;
+  bool answers_only = false;
+  quiz->add_option("id", quiz_id, "a problem id (default: every problem, or --set)");
+  quiz->add_option("--set", set, "the questions of a set's problems");
+  quiz->add_flag("--answers", answers_only,
+                 "print the questions with their answers, without asking");
+  quiz->add_option("--lang", lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
   bool force = false;
   auto* reset = app.add_subcommand("reset", "restore the pristine stub of a problem");
   reset->add_option("id", id, "problem id")->required();
@@ -74,11 +85,14 @@ int main(int argc, char** argv) {
   }
   ctx.lang = lang == "zh" ? judge::Lang::kZh : judge::Lang::kEn;
   try {
-    if (*list) return run_list(ctx);
+    if (*list) return run_list(ctx, set);
+    if (*quiz) return run_quiz(ctx, quiz_id, set, answers_only);
     if (*show) return run_show(ctx, id);
     if (*check) {
-      if (check_args.all == !check_args.id.empty()) {
-        std::cerr << "give a problem id or --all (see judge check --help)\n";
+      const int chosen = (check_args.all ? 1 : 0) + (check_args.id.empty() ? 0 : 1) +
+                         (check_args.set.empty() ? 0 : 1);
+      if (chosen != 1) {
+        std::cerr << "give one of: a problem id, --set NAME, --all (see judge check --help)\n";
         return kExitUsage;
       }
       return run_check(ctx, check_args);

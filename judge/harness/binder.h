@@ -7,6 +7,7 @@
 #include "value.h"
 
 #include <chrono>
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <string>
@@ -22,7 +23,21 @@ struct CallResult {
   Value result;
   std::vector<std::pair<int, Value>> mutated;  // in-out parameters after the call
   double seconds = 0.0;                        // time spent inside the function only
+  std::int64_t peak_bytes = 0;                 // memory the call made resident, when measured
 };
+
+// Watches a call from outside (the harness measures memory with it). Set by
+// the learner program's main(); the judge leaves it unset.
+class CallObserver {
+ public:
+  virtual ~CallObserver() = default;
+  virtual void before() = 0;
+  virtual std::int64_t after() = 0;  // bytes made resident during the call
+};
+inline CallObserver*& call_observer() {
+  static CallObserver* observer = nullptr;
+  return observer;
+}
 
 struct BoundFunction {
   std::string name;
@@ -55,19 +70,29 @@ struct Binder<F> {
                               std::index_sequence<I...>) {
     std::tuple<std::decay_t<P>...> stored{Codec<std::decay_t<P>>::decode(args.at(I))...};
     CallResult out;
+    CallObserver* observer = call_observer();
+    if (observer != nullptr) observer->before();
     const auto start = std::chrono::steady_clock::now();
+    // The clock and the memory figure stop when the function returns, before
+    // the harness encodes the result (which allocates on its own account).
+    bool stopped = false;
+    auto stop = [&] {
+      stopped = true;
+      out.seconds = elapsed(start);
+      if (observer != nullptr) out.peak_bytes = observer->after();
+    };
     try {
       if constexpr (std::is_void_v<R>) {
         F(std::get<I>(stored)...);
-        out.seconds = elapsed(start);
+        stop();
       } else {
         R result = F(std::get<I>(stored)...);
-        out.seconds = elapsed(start);
+        stop();
         out.has_result = true;
         out.result = Codec<std::decay_t<R>>::encode(result);
       }
     } catch (...) {
-      out.seconds = elapsed(start);
+      if (!stopped) stop();  // the function threw (not the encoding after it)
       error = std::current_exception();
     }
     (record_in_out<I, P>(stored, out), ...);

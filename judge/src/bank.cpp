@@ -80,7 +80,8 @@ Tolerance parse_tolerance(const YamlContext& ctx, const YAML::Node& node,
           for (const auto& p : sig.params)
             tensor = tensor || (p.name == name && (p.type.kind == TypeKind::kVector ||
                                                    p.type.kind == TypeKind::kMatrix));
-        if (!tensor) ctx.fail(t, "times must list vector or matrix parameters; '" + name + "' is not one");
+        if (!tensor)
+          ctx.fail(t, "times must list vector or matrix parameters; '" + name + "' is not one");
         term.times.push_back(name);
       }
     }
@@ -196,9 +197,9 @@ Group parse_group(const YamlContext& ctx, const YAML::Node& key, const YAML::Nod
                                      : "; did you mean '" + guess + "'?"));
   }
   g.kind = *kind;
-  ctx.allow_keys(node,
-                 {"note", "cases", "generate", "tolerance", "expect", "time_factor", "memory_factor"},
-                 "the group " + g.name);
+  ctx.allow_keys(
+      node, {"note", "cases", "generate", "tolerance", "expect", "time_factor", "memory_factor"},
+      "the group " + g.name);
   g.note = parse_text(ctx, ctx.require(node, "note", "the group " + g.name), "the note");
   g.tolerance =
       node["tolerance"] ? parse_tolerance(ctx, node["tolerance"], p.signatures) : p.tolerance;
@@ -224,7 +225,8 @@ Group parse_group(const YamlContext& ctx, const YAML::Node& key, const YAML::Nod
       ctx.fail(node["memory_factor"], "memory_factor belongs to the performance group");
     g.memory_factor = ctx.number(node["memory_factor"], "memory_factor");
     if (!(g.memory_factor >= 1 && g.memory_factor <= 1000))
-      ctx.fail(node["memory_factor"], "memory_factor must be from 1 to 1000 (times the inputs' size)");
+      ctx.fail(node["memory_factor"],
+               "memory_factor must be from 1 to 1000 (times the inputs' size)");
   }
   if (g.kind == GroupKind::kPerformance && g.time_factor == 0 && g.memory_factor == 0)
     ctx.fail(node, "the performance group needs time_factor, memory_factor or both");
@@ -337,9 +339,12 @@ Problem load_problem(const std::string& path) {
       question.answer = parse_text(ctx, ctx.require(q, "answer", "a question"), "the model answer");
       if (q["choices"]) {
         ctx.expect_sequence(q["choices"], "choices");
-        for (const auto& c : q["choices"]) question.choices.push_back(parse_text(ctx, c, "a choice"));
-        if (question.choices.size() < 2) ctx.fail(q["choices"], "a multiple-choice question needs 2 or more choices");
-        const long long correct = ctx.integer(ctx.require(q, "correct", "a multiple-choice question"), "correct");
+        for (const auto& c : q["choices"])
+          question.choices.push_back(parse_text(ctx, c, "a choice"));
+        if (question.choices.size() < 2)
+          ctx.fail(q["choices"], "a multiple-choice question needs 2 or more choices");
+        const long long correct =
+            ctx.integer(ctx.require(q, "correct", "a multiple-choice question"), "correct");
         if (correct < 0 || correct >= static_cast<long long>(question.choices.size()))
           ctx.fail(q["correct"], "correct is the 0-based index of the right choice");
         question.correct = static_cast<int>(correct);
@@ -360,6 +365,11 @@ Problem load_problem(const std::string& path) {
     ctx.fail(groups, "every problem needs a sample group (the statement's worked example)");
   return p;
 }
+
+namespace {
+void load_sets(const std::string& problems_dir, Bank& bank, bool strict,
+               std::vector<std::string>* warnings);
+}  // namespace
 
 Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::string>* warnings) {
   namespace fs = std::filesystem;
@@ -405,7 +415,8 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
     bank.tracks.push_back(std::move(t));
   }
   for (const auto& f : fs::directory_iterator(problems_dir)) {
-    if (f.path().extension() != ".yaml" || f.path().filename() == "tracks.yaml") continue;
+    const std::string name = f.path().filename().string();
+    if (f.path().extension() != ".yaml" || name == "tracks.yaml" || name == "sets.yaml") continue;
     if (listed.count(f.path().stem().string()) != 0) continue;
     const std::string message =
         f.path().string() + ": this problem is not listed in " + tracks_path;
@@ -419,7 +430,67 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
     bank.problems.push_back(std::move(p));
     if (warnings != nullptr) warnings->push_back(message);
   }
+  load_sets(problems_dir, bank, strict, warnings);
   return bank;
+}
+
+namespace {
+
+// problems/sets.yaml is optional; every id it names must be in the bank.
+void load_sets(const std::string& problems_dir, Bank& bank, bool strict,
+               std::vector<std::string>* warnings) {
+  namespace fs = std::filesystem;
+  const std::string path = (fs::path(problems_dir) / "sets.yaml").string();
+  if (!fs::exists(path)) return;
+  YamlContext ctx(path);
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::Exception& e) {
+    throw BankError(path + ":" + std::to_string(e.mark.line + 1) + ":" +
+                    std::to_string(e.mark.column + 1) + ": not valid YAML: " + e.msg);
+  }
+  ctx.allow_keys(root, {"sets"}, "sets.yaml");
+  const YAML::Node sets = ctx.require(root, "sets", "sets.yaml");
+  ctx.expect_map(sets, "sets");
+  static const std::regex set_id("[a-z0-9][a-z0-9-]*");
+  for (const auto& entry : sets) {
+    ProblemSet set;
+    set.id = entry.first.as<std::string>();
+    if (!std::regex_match(set.id, set_id)) ctx.fail(entry.first, "a set id uses a-z, 0-9 and -");
+    ctx.allow_keys(entry.second, {"title", "minutes", "problems"}, "the set " + set.id);
+    set.title = parse_text(ctx, ctx.require(entry.second, "title", "a set"), "the set title");
+    set.minutes =
+        static_cast<int>(ctx.integer(ctx.require(entry.second, "minutes", "a set"), "minutes"));
+    if (set.minutes < 1 || set.minutes > 600)
+      ctx.fail(entry.second["minutes"], "minutes must be from 1 to 600");
+    const YAML::Node ids = ctx.require(entry.second, "problems", "a set");
+    ctx.expect_sequence(ids, "problems");
+    for (const auto& id_node : ids) {
+      const std::string id = ctx.text(id_node, "a problem id");
+      if (bank.find(id) == nullptr) {
+        const std::string guess = closest_match(id, bank.ids());
+        const std::string message = "the set " + set.id + " names an unknown problem '" + id + "'" +
+                                    (guess.empty() ? "" : "; did you mean '" + guess + "'?");
+        if (strict) ctx.fail(id_node, message);
+        if (warnings != nullptr) warnings->push_back(ctx.where(id_node) + ": " + message);
+        continue;
+      }
+      if (std::find(set.problems.begin(), set.problems.end(), id) != set.problems.end())
+        ctx.fail(id_node, "problem '" + id + "' is in the set twice");
+      set.problems.push_back(id);
+    }
+    if (set.problems.empty() && strict) ctx.fail(ids, "a set needs at least one problem");
+    bank.sets.push_back(std::move(set));
+  }
+}
+
+}  // namespace
+
+const ProblemSet* Bank::find_set(const std::string& id) const {
+  for (const auto& s : sets)
+    if (s.id == id) return &s;
+  return nullptr;
 }
 
 const Problem* Bank::find(const std::string& id) const {

@@ -15,11 +15,21 @@ struct Track {
   std::vector<std::string> problems;  // in teaching order
 };
 
+// A chosen list of problems with a time budget: a workshop's hand-out or a mock interview.
+struct ProblemSet {
+  std::string id;
+  LocalText title;
+  int minutes = 0;
+  std::vector<std::string> problems;  // in the order to attempt them
+};
+
 struct Bank {
   std::vector<Track> tracks;
+  std::vector<ProblemSet> sets;
   std::vector<Problem> problems;  // in track order
   const Problem* find(const std::string& id) const;
   std::vector<std::string> ids() const;
+  const ProblemSet* find_set(const std::string& id) const;
 };
 
 // Throws BankError ("file:line:column: what to fix").

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <csignal>
 #include <filesystem>
+#include <functional>
 
 namespace judge {
 namespace fs = std::filesystem;
@@ -27,6 +28,26 @@ std::string judge_identity() {
   if (stat("/proc/self/exe", &s) != 0) return "unknown";
   return fmt::format("{}-{}", static_cast<long long>(s.st_size),
                      static_cast<long long>(s.st_mtime));
+}
+
+// The size of a case's inputs as the learner's program holds them (float32).
+std::int64_t input_bytes(const CaseSpec& spec) {
+  std::int64_t total = 0;
+  std::function<void(const Value&)> add = [&](const Value& v) {
+    if (v.kind == ValueKind::kRecord) {
+      for (const Value& f : v.fields) add(f);
+      return;
+    }
+    total += static_cast<std::int64_t>(v.data.size()) * (v.kind == ValueKind::kMask ? 1 : 4);
+  };
+  for (const Step& step : spec.steps)
+    for (const ArgRef& a : step.args)
+      if (a.is_inline) add(a.value);
+  return total;
+}
+
+std::string mebibytes(std::int64_t bytes) {
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
 }
 
 void fill_from_run(const CaseRun& run, TestResult& t, double case_seconds) {
@@ -151,6 +172,8 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
       const double limit =
           std::max(kTimingFloorSeconds, cases[i].group->time_factor * expected[i].seconds);
       r.wall_seconds = options.case_seconds + 3 * 10 * limit;
+      r.measure_memory = cases[i].group->memory_factor > 0;
+      if (cases[i].group->time_factor == 0) r.repeat = 1;
     }
     requests.push_back(r);
   }
@@ -175,7 +198,24 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
           requests[i].wall_seconds, expected[i].seconds * 1e3, c.group->time_factor);
     if (runs[i].status == CaseRun::Status::kAnswered) {
       compare_case(problem, c, expected[i], runs[i].outcomes, t);
-      if (t.passed() && c.group->kind == GroupKind::kPerformance) {
+      const double memory_factor = c.group->memory_factor;
+      if (t.passed() && memory_factor > 0) {
+        const std::int64_t inputs = input_bytes(c.spec);
+        const auto limit = static_cast<std::int64_t>(memory_factor * static_cast<double>(inputs));
+        if (runs[i].peak_bytes > limit) {
+          t.verdict = Verdict::kMemoryLimit;
+          t.message = fmt::format(
+              "allocated {} during the call; this group allows {} ({:g} x the {} of inputs)",
+              mebibytes(runs[i].peak_bytes), mebibytes(limit), memory_factor, mebibytes(inputs));
+        } else if (runs[i].static_bytes > limit) {
+          t.verdict = Verdict::kMemoryLimit;
+          t.message = fmt::format(
+              "static initialisation took {} before the call (a static buffer?); this group "
+              "allows {} in all",
+              mebibytes(runs[i].static_bytes), mebibytes(limit));
+        }
+      }
+      if (t.passed() && c.group->kind == GroupKind::kPerformance && c.group->time_factor > 0) {
         t.seconds = runs[i].seconds;
         t.reference_seconds = expected[i].seconds;
         t.limit_seconds = std::max(kTimingFloorSeconds, c.group->time_factor * expected[i].seconds);

@@ -189,8 +189,9 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
         if (f.kind != WrongKind::kNone) {
           result.kind = f.kind;
           result.worst = f.worst;
-          result.message = where + "the call threw std::invalid_argument as it should, but changed " +
-                           f.worst.output + " first; leave it untouched when the arguments are refused";
+          result.message =
+              where + "the call threw std::invalid_argument as it should, but changed " +
+              f.worst.output + " first; leave it untouched when the arguments are refused";
         }
         return;
       }

@@ -13,6 +13,10 @@ std::optional<DimExpr> DimExpr::parse(const std::string& text) {
     const char c = text[i];
     if (c == ' ') {
       ++i;
+    } else if (expect_operand && e.terms_.empty() && term.names.empty() && term.factor == 1 &&
+               term.sign == 1 && (c == '-' || c == '+')) {
+      term.sign = c == '-' ? -1 : 1;  // a leading sign: "-1000"
+      ++i;
     } else if (expect_operand && std::isdigit(static_cast<unsigned char>(c))) {
       std::size_t j = i;
       while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;

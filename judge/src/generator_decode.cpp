@@ -18,14 +18,16 @@ class DecodeSteps : public Generator {
   Span d_v{1, 8};
   Span steps{1, 8};
   Span scale{1, 1};
-  double default_cache = 0;  // probability of starting from a 0 x 0 cache
+  double default_cache = 0;                           // probability of starting from a 0 x 0 cache
   int cache = 0, x_t = 0, w_q = 0, w_k = 0, w_v = 0;  // parameter positions
 
   std::vector<CaseSpec> make() const override {
     std::vector<CaseSpec> out;
     for (int i = 0; i < count; ++i) {
       Rng rng(derive_seed(seed, static_cast<std::uint64_t>(i)));
-      const auto size = [&](const Span& s) { return rng.size(static_cast<long long>(s.lo), static_cast<long long>(s.hi)); };
+      const auto size = [&](const Span& s) {
+        return rng.size(static_cast<long long>(s.lo), static_cast<long long>(s.hi));
+      };
       const long long dm = size(d_model), dk = size(d_k), dv = size(d_v), t = size(steps);
       const double s = rng.log_uniform(scale.lo, scale.hi);
       auto random_matrix = [&](long long rows, long long cols, ValueKind kind) {
@@ -39,9 +41,10 @@ class DecodeSteps : public Generator {
       const bool zero_by_zero = rng.uniform() < default_cache;
       CaseSpec spec;
       spec.name = "seed" + std::to_string(seed) + "_" + std::to_string(i);
-      spec.origin = "generator decode_steps, seed " + std::to_string(seed) + ", case " + std::to_string(i) +
-                    " (d_model=" + std::to_string(dm) + ", d_k=" + std::to_string(dk) + ", d_v=" +
-                    std::to_string(dv) + ", " + std::to_string(t) + " steps)";
+      spec.origin = "generator decode_steps, seed " + std::to_string(seed) + ", case " +
+                    std::to_string(i) + " (d_model=" + std::to_string(dm) +
+                    ", d_k=" + std::to_string(dk) + ", d_v=" + std::to_string(dv) + ", " +
+                    std::to_string(t) + " steps)";
       for (long long step = 0; step < t; ++step) {
         Step st;
         st.args.resize(5);
@@ -74,9 +77,10 @@ class DecodeSteps : public Generator {
 
 std::shared_ptr<const Generator> make_decode_steps(const YamlContext& ctx, const YAML::Node& node,
                                                    const std::vector<Signature>& signatures) {
-  ctx.allow_keys(node,
-                 {"generator", "count", "seed", "d_model", "d_k", "d_v", "steps", "scale", "default_cache"},
-                 "a decode_steps generator");
+  ctx.allow_keys(
+      node,
+      {"generator", "count", "seed", "d_model", "d_k", "d_v", "steps", "scale", "default_cache"},
+      "a decode_steps generator");
   if (signatures.size() != 1 || signatures[0].params.size() != 5)
     ctx.fail(node, "decode_steps needs one function (cache, x_t, w_q, w_k, w_v)");
   const Signature& sig = signatures[0];
@@ -85,7 +89,8 @@ std::shared_ptr<const Generator> make_decode_steps(const YamlContext& ctx, const
   const char* names[] = {"cache", "x_t", "w_q", "w_k", "w_v"};
   for (int i = 0; i < 5; ++i) {
     *slots[i] = sig.param_index(names[i]);
-    if (*slots[i] < 0) ctx.fail(node, std::string("decode_steps needs a parameter named ") + names[i]);
+    if (*slots[i] < 0)
+      ctx.fail(node, std::string("decode_steps needs a parameter named ") + names[i]);
   }
   if (!sig.params[static_cast<std::size_t>(g->cache)].type.in_out)
     ctx.fail(node, "decode_steps needs cache to be an in-out parameter (KVCache&)");

@@ -1,5 +1,6 @@
 #include "runner.h"
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
@@ -11,17 +12,27 @@ std::vector<CaseRun> run_cases(const std::string& binary, const std::vector<Case
   std::vector<CaseRun> runs(cases.size());
   std::unique_ptr<ProtocolChild> child;
   int timeouts = 0;
+  bool served_memory_case = false;
   auto collect_output = [&]() {
     if (child && program_output.size() < 64 * 1024) program_output += child->output();
   };
   for (std::size_t i = 0; i < cases.size(); ++i) {
     CaseRun& run = runs[i];
     if (timeouts >= options.max_timeouts) break;  // the rest stay kNotRun
+    // A memory measurement needs a fresh process: memory freed by earlier
+    // cases may still be resident and would hide a new allocation.
+    if (child && (cases[i].measure_memory || served_memory_case)) {
+      child->finish(true);
+      collect_output();
+      child.reset();
+    }
+    served_memory_case = cases[i].measure_memory;
     if (!child) child = std::make_unique<ProtocolChild>(binary, options.limits);
     wire::Writer request;
     request.u8(static_cast<std::uint8_t>(wire::Op::kRunCase));
     request.u32(static_cast<std::uint32_t>(i));
     request.u32(cases[i].repeat);
+    request.u8(cases[i].measure_memory ? 1 : 0);
     write_steps(request, *cases[i].steps);
     std::vector<std::uint8_t> reply;
     ProtocolChild::Wait wait = ProtocolChild::Wait::kExited;
@@ -32,6 +43,9 @@ std::vector<CaseRun> run_cases(const std::string& binary, const std::vector<Case
         if (in.u32() != i) throw wire::WireError("reply for another case");
         run.outcomes = read_outcomes(in);
         run.seconds = in.f64();
+        run.static_bytes = in.i64();
+        for (const auto& o : run.outcomes)
+          run.peak_bytes = std::max(run.peak_bytes, o.call.peak_bytes);
         if (!in.done()) throw wire::WireError("trailing bytes");
         run.status = CaseRun::Status::kAnswered;
         // Running out of memory is slow (the program fills memory first): count

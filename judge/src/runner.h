@@ -13,8 +13,9 @@ namespace judge {
 
 struct CaseRequest {
   const std::vector<Step>* steps = nullptr;
-  double wall_seconds = 2.0;  // how long the judge waits for this case
-  std::uint32_t repeat = 1;   // > 1 for timing: the fastest run counts
+  double wall_seconds = 2.0;    // how long the judge waits for this case
+  std::uint32_t repeat = 1;     // > 1 for timing: the fastest run counts
+  bool measure_memory = false;  // runs in a fresh process of its own
 };
 
 struct CaseRun {
@@ -22,7 +23,9 @@ struct CaseRun {
   Status status = Status::kNotRun;
   std::vector<StepOutcome> outcomes;
   double seconds = 0;
-  Exit exit;  // for kCrashed / kTimeout / kOutputLimit
+  std::int64_t peak_bytes = 0;    // largest over the case's calls, when measured
+  std::int64_t static_bytes = 0;  // resident memory the program's static initialisers took
+  Exit exit;                      // for kCrashed / kTimeout / kOutputLimit
 };
 
 struct RunnerOptions {

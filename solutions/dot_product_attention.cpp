@@ -1,0 +1,20 @@
+// Reference: softmax(q k^T) v with no scaling, in double precision.
+// q is n x d_k (one query per row), k is m x d_k, v is m x d_v; the result is
+// n x d_v. No keys (m = 0) gives zero rows; d_k = 0 gives the mean of v's rows.
+#include "reference_blocks.h"
+
+namespace reference {
+
+Matrix dot_product_attention(const Matrix& q, const Matrix& k, const Matrix& v) {
+  return blocks::attention(q, k, v, /*scale=*/1.0);
+}
+
+}  // namespace reference
+
+JUDGE_REFERENCE(dot_product_attention);
+
+Eigen::MatrixXf dot_product_attention(const Eigen::MatrixXf& q, const Eigen::MatrixXf& k,
+                                      const Eigen::MatrixXf& v) {
+  return reference::to_float(reference::dot_product_attention(
+      reference::to_double(q), reference::to_double(k), reference::to_double(v)));
+}

@@ -1,0 +1,32 @@
+// Recomputes P as exp(S) / rowsum(exp(S)) without subtracting the row maximum.
+// Scores of +1000 overflow exp to inf (inf / inf = NaN); rows whose scores are
+// all near -1000 underflow to 0 / 0 (or, with Eigen's vectorised exp, the same
+// tiny value everywhere, so uniform weights). Subtract each row's max first.
+// expect: wrong_answer stability
+#include "exercise.h"
+
+AttentionGrads attention_backward(const Eigen::MatrixXf& q, const Eigen::MatrixXf& k,
+                                  const Eigen::MatrixXf& v, const Eigen::MatrixXf& d_out) {
+  if (q.cols() != k.cols() || k.rows() != v.rows() || d_out.rows() != q.rows() ||
+      d_out.cols() != v.cols())
+    throw std::invalid_argument("shapes do not fit");
+  const Eigen::Index n = q.rows(), m = k.rows();
+  const float scale = q.cols() > 0 ? 1.0f / std::sqrt(static_cast<float>(q.cols())) : 1.0f;
+  AttentionGrads g;
+  if (m == 0) {
+    g.d_q = Eigen::MatrixXf::Zero(n, q.cols());
+    g.d_k = Eigen::MatrixXf(0, k.cols());
+    g.d_v = Eigen::MatrixXf(0, v.cols());
+    return g;
+  }
+  Eigen::MatrixXf p = ((q * k.transpose()) * scale).array().exp().matrix();  // the trap
+  const Eigen::VectorXf row_sum = p.rowwise().sum();
+  p = p.array().colwise() / row_sum.array();
+  const Eigen::MatrixXf dp = d_out * v.transpose();
+  const Eigen::VectorXf d = (p.array() * dp.array()).rowwise().sum();
+  const Eigen::MatrixXf ds = (p.array() * (dp.colwise() - d).array()).matrix();
+  g.d_q = (ds * k) * scale;
+  g.d_k = (ds.transpose() * q) * scale;
+  g.d_v = p.transpose() * d_out;
+  return g;
+}

@@ -1,0 +1,34 @@
+// Treats softmax as if it passed gradients straight through: dS = dP = dO V^T.
+// Softmax couples every entry of a row, so its backward is
+// dS = P * (dP - rowsum(dP * P)); without it the gradients of q and k are wrong
+// (dV = P^T dO is still right).
+// expect: wrong_answer sample
+// expect: wrong_answer basic
+#include "exercise.h"
+
+AttentionGrads attention_backward(const Eigen::MatrixXf& q, const Eigen::MatrixXf& k,
+                                  const Eigen::MatrixXf& v, const Eigen::MatrixXf& d_out) {
+  if (q.cols() != k.cols() || k.rows() != v.rows() || d_out.rows() != q.rows() ||
+      d_out.cols() != v.cols())
+    throw std::invalid_argument("shapes do not fit");
+  const Eigen::Index n = q.rows(), m = k.rows();
+  const float scale = q.cols() > 0 ? 1.0f / std::sqrt(static_cast<float>(q.cols())) : 1.0f;
+  AttentionGrads g;
+  if (m == 0) {
+    g.d_q = Eigen::MatrixXf::Zero(n, q.cols());
+    g.d_k = Eigen::MatrixXf(0, k.cols());
+    g.d_v = Eigen::MatrixXf(0, v.cols());
+    return g;
+  }
+  Eigen::MatrixXf p = (q * k.transpose()) * scale;
+  const Eigen::VectorXf row_max = p.rowwise().maxCoeff();
+  p = (p.colwise() - row_max).array().exp().matrix();
+  const Eigen::VectorXf row_sum = p.rowwise().sum();
+  p = p.array().colwise() / row_sum.array();
+  const Eigen::MatrixXf dp = d_out * v.transpose();
+  const Eigen::MatrixXf& ds = dp;  // the trap: no softmax backward
+  g.d_q = (ds * k) * scale;
+  g.d_k = (ds.transpose() * q) * scale;
+  g.d_v = p.transpose() * d_out;
+  return g;
+}

@@ -1,0 +1,20 @@
+// Checks eps with `if (eps < 0) throw`, which lets NaN through (every
+// comparison with NaN is false) and fills the output with NaN. Write the test
+// so that NaN fails it: if (!(eps >= 0)) or std::isnan(eps) || eps < 0.
+// expect: wrong_answer invalid
+#include "exercise.h"
+
+MatrixXf layer_norm(const MatrixXf& x, const VectorXf& gamma, const VectorXf& beta, float eps) {
+  if (gamma.size() != x.cols() || beta.size() != x.cols())
+    throw std::invalid_argument("gamma and beta need one entry per column");
+  if (eps < 0) throw std::invalid_argument("eps must be >= 0");  // bug: NaN passes
+  const Eigen::Index d = x.cols();
+  MatrixXf y(x.rows(), d);
+  for (Eigen::Index i = 0; i < x.rows() && d > 0; ++i) {
+    const float mean = x.row(i).mean();
+    const Eigen::ArrayXf c = x.row(i).transpose().array() - mean;
+    const float var = c.square().mean();
+    y.row(i) = (c / std::sqrt(var + eps) * gamma.array() + beta.array()).matrix().transpose();
+  }
+  return y;
+}

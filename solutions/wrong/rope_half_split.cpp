@@ -1,0 +1,21 @@
+// Pairs column i with column i + d/2 (the "rotate_half" layout of GPT-NeoX and
+// Hugging Face Llama) instead of the interleaved pairs (2i, 2i + 1) of
+// RoFormer that this problem uses. Both are rotary embeddings, but they rotate
+// different pairs of features, so a model's weights only fit one of them.
+// expect: wrong_answer basic
+#include "exercise.h"
+
+MatrixXf rope(const MatrixXf& x, int position_offset) {
+  if (x.cols() % 2 != 0) throw std::invalid_argument("d must be even");
+  const Eigen::Index d = x.cols(), half = d / 2;
+  MatrixXf out(x.rows(), d);
+  for (Eigen::Index r = 0; r < x.rows(); ++r)
+    for (Eigen::Index i = 0; i < half; ++i) {
+      const double angle = (static_cast<double>(position_offset) + r) * std::pow(10000.0, -2.0 * i / d);
+      const float c = static_cast<float>(std::cos(angle)), s = static_cast<float>(std::sin(angle));
+      const float a = x(r, i), b = x(r, i + half);  // bug: half-split pair
+      out(r, i) = a * c - b * s;
+      out(r, i + half) = a * s + b * c;
+    }
+  return out;
+}

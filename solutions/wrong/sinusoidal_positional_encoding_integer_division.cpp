@@ -1,0 +1,17 @@
+// Computes the exponent as (2 * i) / d with ints: integer division makes it 0
+// for every pair, so every frequency is 1 and every pair repeats sin(p), cos(p).
+// Write 2.0 * i / d.
+// expect: wrong_answer basic
+#include "exercise.h"
+
+MatrixXf sinusoidal_positional_encoding(int n, int d) {
+  if (n < 0 || d < 0 || d % 2 != 0) throw std::invalid_argument("need n >= 0 and an even d >= 0");
+  MatrixXf pe(n, d);
+  for (int p = 0; p < n; ++p)
+    for (int i = 0; i < d / 2; ++i) {
+      const double angle = p / std::pow(10000.0, (2 * i) / d);  // bug: int / int
+      pe(p, 2 * i) = static_cast<float>(std::sin(angle));
+      pe(p, 2 * i + 1) = static_cast<float>(std::cos(angle));
+    }
+  return pe;
+}

@@ -1,0 +1,16 @@
+// Puts cos in the even columns and sin in the odd ones. The convention is
+// PE[p, 2i] = sin, PE[p, 2i + 1] = cos: row 0 must be [0, 1, 0, 1, ...].
+// expect: wrong_answer basic
+#include "exercise.h"
+
+MatrixXf sinusoidal_positional_encoding(int n, int d) {
+  if (n < 0 || d < 0 || d % 2 != 0) throw std::invalid_argument("need n >= 0 and an even d >= 0");
+  MatrixXf pe(n, d);
+  for (int p = 0; p < n; ++p)
+    for (int i = 0; i < d / 2; ++i) {
+      const double angle = p * std::pow(10000.0, -2.0 * i / d);
+      pe(p, 2 * i) = static_cast<float>(std::cos(angle));  // bug: swapped
+      pe(p, 2 * i + 1) = static_cast<float>(std::sin(angle));
+    }
+  return pe;
+}
