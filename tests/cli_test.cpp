@@ -169,6 +169,22 @@ TEST_F(Cli, JsonIsExercismVersionTwo) {
   }
 }
 
+TEST_F(Cli, PerformanceVerdictNamesBothTimes) {
+  const auto r = judge("check softmax_backward --format json --file " + testing::source_dir() +
+                       "/solutions/wrong/softmax_backward_jacobian.cpp");
+  const auto doc = nlohmann::json::parse(r.out);
+  bool found = false;
+  for (const auto& t : doc["tests"]) {
+    if (t["group"] != "performance") continue;
+    EXPECT_EQ(t["verdict"], "time_limit");
+    const std::string message = t["message"];
+    EXPECT_NE(message.find("the reference"), std::string::npos) << message;
+    EXPECT_NE(message.find(" ms"), std::string::npos) << message;
+    found = true;
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(Cli, SetsListAndCheckTheirProblemsInOrder) {
   auto r = judge("list --set softmax-basics");
   EXPECT_EQ(r.exit_code, 0);

@@ -9,20 +9,29 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 namespace judge {
 
+// Reads a small /proc file into `buffer` (NUL-terminated); false if it cannot.
+template <std::size_t N>
+bool read_proc(const char* path, char (&buffer)[N]) {
+  const int fd = open(path, O_RDONLY);
+  if (fd < 0) return false;
+  const ssize_t n = read(fd, buffer, N - 1);
+  close(fd);
+  buffer[n > 0 ? n : 0] = '\0';
+  return n > 0;
+}
+
 // Resident bytes now, from /proc/self/statm (pages).
 inline std::int64_t resident_bytes() {
-  char buffer[128] = {};
-  const int fd = open("/proc/self/statm", O_RDONLY);
-  if (fd < 0) return 0;
-  const ssize_t n = read(fd, buffer, sizeof buffer - 1);
-  close(fd);
-  if (n <= 0) return 0;
+  char buffer[128];
+  if (!read_proc("/proc/self/statm", buffer)) return 0;
   long long size = 0;
   long long resident = 0;
   if (sscanf(buffer, "%lld %lld", &size, &resident) != 2) return 0;
@@ -31,12 +40,8 @@ inline std::int64_t resident_bytes() {
 
 // The peak resident set since the last reset, from VmHWM in /proc/self/status.
 inline std::int64_t peak_resident_bytes() {
-  char buffer[4096] = {};
-  const int fd = open("/proc/self/status", O_RDONLY);
-  if (fd < 0) return 0;
-  const ssize_t n = read(fd, buffer, sizeof buffer - 1);
-  close(fd);
-  if (n <= 0) return 0;
+  char buffer[4096];
+  if (!read_proc("/proc/self/status", buffer)) return 0;
   const char* line = strstr(buffer, "VmHWM:");
   return line != nullptr ? std::atoll(line + 6) * 1024 : 0;
 }

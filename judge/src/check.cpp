@@ -179,6 +179,11 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
   }
   RunnerOptions runner_options;
   runner_options.limits = options.run_limits;
+  // The process's CPU limit must not decide a performance case before its
+  // time_factor does: add each timed case's budget to it.
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    if (cases[i].group->kind == GroupKind::kPerformance)
+      runner_options.limits.cpu_seconds += requests[i].wall_seconds * requests[i].repeat;
   const std::vector<CaseRun> runs =
       run_cases(build.binary, requests, runner_options, result.program_output);
 

@@ -94,11 +94,7 @@ std::shared_ptr<const Generator> make_decode_steps(const YamlContext& ctx, const
   }
   if (!sig.params[static_cast<std::size_t>(g->cache)].type.in_out)
     ctx.fail(node, "decode_steps needs cache to be an in-out parameter (KVCache&)");
-  g->count = static_cast<int>(ctx.integer(ctx.require(node, "count", "a generator"), "count"));
-  if (g->count < 1 || g->count > 1000) ctx.fail(node["count"], "count must be between 1 and 1000");
-  const long long seed = ctx.integer(ctx.require(node, "seed", "a generator"), "seed");
-  if (seed < 0) ctx.fail(node["seed"], "seed must be 0 or more");
-  g->seed = static_cast<std::uint64_t>(seed);
+  parse_count_and_seed(ctx, node, g->count, g->seed);
   Span* spans[] = {&g->d_model, &g->d_k, &g->d_v, &g->steps};
   const char* span_names[] = {"d_model", "d_k", "d_v", "steps"};
   for (int i = 0; i < 4; ++i) {

@@ -133,11 +133,7 @@ std::shared_ptr<const Generator> make_chunked_stream(const YamlContext& ctx, con
   }
   if (!found_update || !found_merge)
     ctx.fail(node, "chunked_stream needs the functions softmax_update and softmax_merge");
-  g->count = static_cast<int>(ctx.integer(ctx.require(node, "count", "a generator"), "count"));
-  if (g->count < 1 || g->count > 1000) ctx.fail(node["count"], "count must be between 1 and 1000");
-  const long long seed = ctx.integer(ctx.require(node, "seed", "a generator"), "seed");
-  if (seed < 0) ctx.fail(node["seed"], "seed must be 0 or more");
-  g->seed = static_cast<std::uint64_t>(seed);
+  parse_count_and_seed(ctx, node, g->count, g->seed);
   if (node["length"]) g->length = parse_span(ctx, node["length"], "length");
   if (node["chunks"]) g->chunks = parse_span(ctx, node["chunks"], "chunks");
   if (node["scale"]) g->scale = parse_span(ctx, node["scale"], "scale");

@@ -203,11 +203,7 @@ std::shared_ptr<const Generator> parse_random(const YamlContext& ctx, const YAML
     ctx.fail(node, "the random generator makes one-call cases; this problem has several functions");
   const Signature& sig = signatures.front();
   auto g = std::make_shared<RandomGenerator>();
-  g->count = static_cast<int>(ctx.integer(ctx.require(node, "count", "a generator"), "count"));
-  if (g->count < 1 || g->count > 1000) ctx.fail(node["count"], "count must be between 1 and 1000");
-  const long long seed = ctx.integer(ctx.require(node, "seed", "a generator"), "seed");
-  if (seed < 0) ctx.fail(node["seed"], "seed must be 0 or more");
-  g->seed = static_cast<std::uint64_t>(seed);
+  parse_count_and_seed(ctx, node, g->count, g->seed);
   std::map<std::string, long long> known;
   if (node["dims"]) {
     ctx.expect_map(node["dims"], "dims");
