@@ -119,10 +119,12 @@ int run_show(Context& ctx, const std::string& id) {
   std::cout << (zh ? "\n示例：\n" : "\nSample:\n");
   for (const auto& g : p->groups) {
     if (g.kind != GroupKind::kSample) continue;
-    for (const auto& c : g.cases) {
-      std::string text = describe_inputs(*p, c);
+    for (std::size_t i = 0; i < g.cases.size(); ++i) {
+      std::string text = describe_inputs(*p, g.cases[i]);
       for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
         text.replace(at, 1, "\n    ");
+      // Several sample cases: name each, so they do not run together.
+      if (g.cases.size() > 1) std::cout << fmt::format("  {}:\n", g.cases[i].name);
       std::cout << "    " << text << "\n";
     }
   }
