@@ -141,14 +141,6 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
     }
     cases = picked;
   }
-  std::vector<Expected> expected;
-  try {
-    for (const TestCase& c : cases) expected.push_back(compute_expected(problem, c));
-  } catch (const std::exception& e) {
-    result.judge_error = e.what();
-    return result;
-  }
-
   const BuildResult build = builder.build(problem, file);
   if (!build.ok) {
     if (build.judge_fault) {
@@ -161,6 +153,15 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
     return result;
   }
   result.compile_output = build.diagnostics;
+
+  // Expected values only after a successful build: a compile error answers at once.
+  std::vector<Expected> expected;
+  try {
+    for (const TestCase& c : cases) expected.push_back(compute_expected(problem, c));
+  } catch (const std::exception& e) {
+    result.judge_error = e.what();
+    return result;
+  }
 
   std::vector<CaseRequest> requests;
   for (std::size_t i = 0; i < cases.size(); ++i) {
