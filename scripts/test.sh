@@ -4,7 +4,8 @@
 # and UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+# Chromium renders the grading report in a real browser test.
+JUDGE_EXTRA_PACKAGES="chromium" scripts/setup.sh
 jobs=$(nproc)
 cmake --build build -j "$jobs" --target judge_tests
 ctest --test-dir build --output-on-failure -j "$jobs"

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace judge::cli {
 namespace fs = std::filesystem;
@@ -80,7 +81,9 @@ const ProblemSet* find_set(const Context& ctx, const std::string& id) {
   return nullptr;
 }
 
-int run_list(Context& ctx, const std::string& set_id) {
+int run_list(Context& ctx, const std::string& chosen_set) {
+  // A workshop workspace lists its own set unless asked for another.
+  const std::string set_id = chosen_set.empty() ? ctx.workspace.set : chosen_set;
   State state(ctx.workspace.state_dir() + "/state.json");
   state.load();
   auto line = [&](const Problem& p) {
@@ -110,13 +113,21 @@ int run_list(Context& ctx, const std::string& set_id) {
 int run_show(Context& ctx, const std::string& id) {
   const Problem* p = find_problem(ctx, id);
   if (p == nullptr) return kExitUsage;
-  const bool zh = ctx.lang == Lang::kZh;
-  std::cout << fmt::format("{}: {}   [{}, {} track]\n\n", p->id, p->title.in(ctx.lang),
-                           p->difficulty, p->track);
-  std::cout << p->statement.in(ctx.lang) << "\n";
-  std::cout << (zh ? "函数签名：\n" : "Signature:\n");
-  for (const auto& s : p->signatures) std::cout << "    " << s.text << "\n";
-  std::cout << (zh ? "\n示例：\n" : "\nSample:\n");
+  std::cout << render_statement(*p, ctx.lang,
+                                fs::relative(ctx.workspace.exercise_file(p->id)).string());
+  return kExitOk;
+}
+
+std::string render_statement(const Problem& problem, Lang lang, const std::string& file) {
+  const Problem* p = &problem;
+  const bool zh = lang == Lang::kZh;
+  std::ostringstream out;
+  out << fmt::format("{}: {}   [{}, {} track]\n\n", p->id, p->title.in(lang), p->difficulty,
+                     p->track);
+  out << p->statement.in(lang) << "\n";
+  out << (zh ? "函数签名：\n" : "Signature:\n");
+  for (const auto& s : p->signatures) out << "    " << s.text << "\n";
+  out << (zh ? "\n示例：\n" : "\nSample:\n");
   for (const auto& g : p->groups) {
     if (g.kind != GroupKind::kSample) continue;
     for (std::size_t i = 0; i < g.cases.size(); ++i) {
@@ -124,21 +135,21 @@ int run_show(Context& ctx, const std::string& id) {
       for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
         text.replace(at, 1, "\n    ");
       // Several sample cases: name each, so they do not run together.
-      if (g.cases.size() > 1) std::cout << fmt::format("  {}:\n", g.cases[i].name);
-      std::cout << "    " << text << "\n";
+      if (g.cases.size() > 1) out << fmt::format("  {}:\n", g.cases[i].name);
+      out << "    " << text << "\n";
     }
   }
   bool has_invalid = false;
   for (const auto& g : p->groups) has_invalid = has_invalid || g.kind == GroupKind::kInvalid;
-  std::cout << (zh ? "\n约定：Eigen 类型，float32，每行一个元素"
-                   : "\nConventions: Eigen types, float32, one row per item")
-            << (has_invalid ? (zh ? "；非法参数抛出 std::invalid_argument。\n"
-                                  : "; invalid arguments throw std::invalid_argument.\n")
-                            : (zh ? "。\n" : ".\n"));
-  std::cout << fmt::format(
+  out << (zh ? "\n约定：Eigen 类型，float32，每行一个元素"
+             : "\nConventions: Eigen types, float32, one row per item")
+      << (has_invalid ? (zh ? "；非法参数抛出 std::invalid_argument。\n"
+                            : "; invalid arguments throw std::invalid_argument.\n")
+                      : (zh ? "。\n" : ".\n"));
+  out << fmt::format(
       zh ? "你的文件：{}；检查：judge check {}\n" : "Your file: {}; check it: judge check {}\n",
-      fs::relative(ctx.workspace.exercise_file(p->id)).string(), p->id);
-  return kExitOk;
+      file, p->id);
+  return out.str();
 }
 
 int run_check(Context& ctx, const CheckArgs& args) {
@@ -147,10 +158,10 @@ int run_check(Context& ctx, const CheckArgs& args) {
     std::cerr << "--file checks one problem: give its id instead of --all or --set\n";
     return kExitUsage;
   }
-  if (args.all) {
+  if (args.all && ctx.workspace.set.empty()) {
     for (const auto& p : ctx.bank.problems) problems.push_back(&p);
-  } else if (!args.set.empty()) {
-    const ProblemSet* set = find_set(ctx, args.set);
+  } else if (args.all || !args.set.empty()) {
+    const ProblemSet* set = find_set(ctx, args.set.empty() ? ctx.workspace.set : args.set);
     if (set == nullptr) return kExitUsage;
     for (const auto& id : set->problems) problems.push_back(ctx.bank.find(id));
   } else {
@@ -159,6 +170,7 @@ int run_check(Context& ctx, const CheckArgs& args) {
     problems.push_back(p);
   }
   CheckOptions options;
+  if (!options.sandbox.use_bubblewrap) std::cerr << unsandboxed_warning(sandbox_status()) << "\n";
   options.only_case = args.only_case;
   options.use_cache = !args.no_cache;
   options.case_seconds = args.case_seconds;
@@ -254,7 +266,7 @@ int run_stub(Context& ctx, const std::string& id) {
 int run_prepare(Context& ctx) {
   BuildPaths paths;
   paths.harness_dir = ctx.workspace.harness_dir();
-  paths.exercises_dir = ctx.workspace.exercises_dir();
+  paths.exercises_dir = ctx.workspace.exercise_header_dir();
   paths.cache_dir = ctx.workspace.cache_dir();
   Builder builder(paths, BuildLimits{});
   const BuildResult r = builder.prepare();

@@ -46,6 +46,20 @@ int run_quiz(Context& ctx, const std::string& id, const std::string& set, bool a
 int run_reset(Context& ctx, const std::string& id, bool force);
 int run_stub(Context& ctx, const std::string& id);
 int run_prepare(Context& ctx);
+struct GradeArgs {
+  std::string class_dir;
+  std::string out_dir;
+  std::string set;
+  int jobs = 0;  // 0: one per core
+  double case_seconds = 2.0;
+  bool no_cache = false;
+  bool allow_unsandboxed = false;
+};
+int run_grade(Context& ctx, const GradeArgs& args);
+int run_init(Context& ctx, const std::string& dir, const std::string& set, bool force);
+
+// A problem's statement, signature and sample, as `judge show` prints it.
+std::string render_statement(const Problem& problem, Lang lang, const std::string& file);
 
 // The pristine stub of a problem, generated from its signatures.
 std::string stub_source(const Problem& problem);

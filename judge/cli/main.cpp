@@ -64,6 +64,27 @@ int main(int argc, char** argv) {
   stub->add_option("id", id, "problem id")->required();
   auto* validate = app.add_subcommand("validate", "load and check every problem file");
   auto* prepare = app.add_subcommand("prepare", "build the precompiled header and harness now");
+  std::string init_dir;
+  auto* init = app.add_subcommand(
+      "init", "make a workshop workspace: a set's stubs, statements and a README, no solutions");
+  init->add_option("dir", init_dir, "the new folder")->required();
+  init->add_option("--set", set, "the set to hand out (judge list shows the sets)")->required();
+  init->add_flag("--force", force, "write into a folder that is not empty");
+  GradeArgs grade_args;
+  auto* grade = app.add_subcommand(
+      "grade", "grade a class: CLASS holds a folder per learner with <problem>.cpp files");
+  grade->add_option("class", grade_args.class_dir, "the class folder")->required();
+  grade->add_option("--out", grade_args.out_dir, "where the reports and the journal go")
+      ->required();
+  grade->add_option("--set", grade_args.set, "grade only this set's problems");
+  grade->add_option("--jobs", grade_args.jobs, "gradings at a time (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  grade
+      ->add_option("--case-timeout", grade_args.case_seconds, "seconds of wall-clock time per case")
+      ->check(CLI::Range(0.1, 600.0));
+  grade->add_flag("--no-cache", grade_args.no_cache, "ignore cached results for identical files");
+  grade->add_flag("--allow-unsandboxed", grade_args.allow_unsandboxed,
+                  "grade even where bubblewrap cannot run (only if you trust every file)");
 
   try {
     app.parse(argc, argv);
@@ -106,6 +127,8 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (*prepare) return run_prepare(ctx);
+    if (*grade) return run_grade(ctx, grade_args);
+    if (*init) return run_init(ctx, init_dir, set, force);
   } catch (const judge::BankError& e) {
     std::cerr << "problem bank error: " << e.what() << "\n";
     return kExitUsage;

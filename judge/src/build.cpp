@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -25,7 +26,7 @@ const char* const kHarnessFiles[] = {"value.h",   "wire.h",    "codec.h",
 
 // Writes through a temporary file so a killed judge never leaves half a file.
 void write_atomically(const fs::path& path, const std::string& content) {
-  const fs::path tmp = path.string() + ".tmp" + std::to_string(getpid());
+  const fs::path tmp = path.string() + ".tmp" + unique_suffix();
   {
     std::ofstream out(tmp, std::ios::binary);
     out << content;
@@ -40,6 +41,10 @@ Exit compile(const std::vector<std::string>& argv, const Limits& limits, std::st
 }  // namespace
 
 Builder::Builder(BuildPaths paths, BuildLimits limits) : paths_(std::move(paths)), limits_(limits) {
+  // /usr/bin/c++ is a symlink through /etc/alternatives, which the sandbox does not show.
+  std::error_code ec;
+  const fs::path real_cxx = fs::canonical(paths_.cxx, ec);
+  if (!ec) paths_.cxx = real_cxx.string();
   Hasher h;
   h.add(paths_.cxx).add(paths_.eigen_include);
   for (const auto& f : base_flags()) h.add(f);
@@ -75,7 +80,7 @@ BuildResult Builder::ensure_toolchain() {
   std::string out;
   std::vector<std::string> argv = {paths_.cxx};
   for (const auto& f : base_flags()) argv.push_back(f);
-  const fs::path gch_tmp = dir / ("pch.h.gch.tmp" + std::to_string(getpid()));
+  const fs::path gch_tmp = dir / ("pch.h.gch.tmp" + unique_suffix());
   auto pch = argv;
   pch.insert(pch.end(), {"-x", "c++-header", (dir / "pch.h").string(), "-o", gch_tmp.string()});
   Exit e = compile(pch, limits_.compile, out);
@@ -86,7 +91,7 @@ BuildResult Builder::ensure_toolchain() {
   }
   fs::rename(gch_tmp, gch);
   auto harness = argv;
-  const fs::path main_tmp = dir / ("main.o.tmp" + std::to_string(getpid()));
+  const fs::path main_tmp = dir / ("main.o.tmp" + unique_suffix());
   harness.insert(
       harness.end(),
       {"-I", paths_.harness_dir, "-I", paths_.exercises_dir, "-include", (dir / "pch.h").string(),
@@ -130,7 +135,7 @@ BuildResult Builder::ensure_adapter(const Problem& problem, std::string& object)
   write_atomically(cpp, source);
   std::vector<std::string> argv = {paths_.cxx};
   for (const auto& f : base_flags()) argv.push_back(f);
-  const std::string tmp = object + ".tmp" + std::to_string(getpid());
+  const std::string tmp = object + ".tmp" + unique_suffix();
   argv.insert(argv.end(), {"-I", paths_.harness_dir, "-I", paths_.exercises_dir, "-include",
                            (dir / "pch.h").string(), "-c", cpp.string(), "-o", tmp});
   std::string out;
@@ -146,16 +151,49 @@ BuildResult Builder::ensure_adapter(const Problem& problem, std::string& object)
   return r;
 }
 
-std::string Builder::program_key(const Problem& problem, const std::string& source) const {
-  return Hasher().add(toolchain_key_).add(adapter_source(problem)).add(source).hex();
+std::string LearnerSources::fingerprint() const {
+  Hasher h;
+  h.add(source);
+  for (const auto& [name, content] : headers) h.add(name).add(content);
+  return h.hex();
+}
+
+bool read_learner_sources(const std::string& file, LearnerSources& out) {
+  out = LearnerSources{};
+  if (!read_file(file, out.source)) return false;
+  // Bounded, so a folder full of files cannot slow every check down.
+  constexpr std::size_t kMaxHeaders = 16;
+  constexpr std::uintmax_t kMaxHeaderBytes = 256 * 1024;
+  std::error_code ec;
+  std::vector<fs::path> found;
+  const fs::path dir = fs::path(file).parent_path().empty() ? "." : fs::path(file).parent_path();
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string ext = entry.path().extension().string();
+    // exercise.h stays the judge's own: an edited copy must not change the build.
+    if ((ext == ".h" || ext == ".hpp") && entry.path().filename() != "exercise.h" &&
+        entry.is_regular_file(ec) && entry.file_size(ec) <= kMaxHeaderBytes)
+      found.push_back(entry.path());
+  }
+  std::sort(found.begin(), found.end());
+  if (found.size() > kMaxHeaders) found.resize(kMaxHeaders);
+  for (const auto& path : found) {
+    std::string content;
+    if (read_file(path.string(), content))
+      out.headers.emplace_back(path.filename().string(), content);
+  }
+  return true;
+}
+
+std::string Builder::program_key(const Problem& problem, const LearnerSources& sources) const {
+  return Hasher().add(toolchain_key_).add(adapter_source(problem)).add(sources.fingerprint()).hex();
 }
 
 BuildResult Builder::prepare() { return ensure_toolchain(); }
 
 BuildResult Builder::build(const Problem& problem, const std::string& learner_file) {
-  std::string source;
+  LearnerSources sources;
   BuildResult r;
-  if (!read_file(learner_file, source)) {
+  if (!read_learner_sources(learner_file, sources)) {
     r.judge_fault = true;
     r.diagnostics = "cannot read " + learner_file;
     return r;
@@ -167,7 +205,7 @@ BuildResult Builder::build(const Problem& problem, const std::string& learner_fi
   if (!r.ok) return r;
 
   r.ok = false;
-  r.key = program_key(problem, source);
+  r.key = program_key(problem, sources);
   const fs::path programs = fs::path(paths_.cache_dir) / "programs";
   fs::create_directories(programs);
   const fs::path binary = programs / (r.key + ".bin");
@@ -181,28 +219,41 @@ BuildResult Builder::build(const Problem& problem, const std::string& learner_fi
   }
   // Compile a private copy, so the learner editing the file mid-build cannot
   // make the program differ from the source that names it.
-  const fs::path work = programs / (r.key + ".work" + std::to_string(getpid()));
+  const fs::path work = programs / (r.key + ".work" + unique_suffix());
   fs::create_directories(work);
   const fs::path copy = work / fs::path(learner_file).filename();
-  write_atomically(copy, source);
+  write_atomically(copy, sources.source);
+  for (const auto& [name, content] : sources.headers) write_atomically(work / name, content);
   const fs::path object = work / "learner.o";
   const fs::path dir = toolchain_dir();
   std::vector<std::string> argv = {paths_.cxx};
   for (const auto& f : base_flags()) argv.push_back(f);
-  argv.insert(argv.end(), {"-Wall", "-Wextra", "-fdiagnostics-color=never", "-I",
-                           fs::path(learner_file).parent_path().empty()
-                               ? "."
-                               : fs::path(learner_file).parent_path().string(),
-                           "-I", paths_.exercises_dir, "-include", (dir / "pch.h").string(), "-c",
-                           copy.string(), "-o", object.string()});
+  // No -I for the learner's own folder: in the sandbox it is not there (it
+  // may be a class folder, or the judge's source tree).
+  argv.insert(argv.end(),
+              {"-Wall", "-Wextra", "-fdiagnostics-color=never", "-pipe", "-I", paths_.exercises_dir,
+               "-include", (dir / "pch.h").string(), "-c", copy.string(), "-o", object.string()});
+  // The compiler sees the toolchain, exercise.h and this private copy; it can
+  // write only into the work folder.
+  JailSpec jail;
+  jail.profile = JailSpec::Profile::kCompile;
+  const std::string exercise_h = (fs::path(paths_.exercises_dir) / "exercise.h").string();
+  jail.read_only = {{dir.string(), dir.string()}, {exercise_h, exercise_h}};
+  jail.writable = {work.string()};
+  jail.cwd = work.string();
+  auto jailed = [&](const std::vector<std::string>& command, std::string& output) {
+    const Exit exit = compile(jailed_command(paths_.sandbox, jail, limits_.compile, command),
+                              limits_.compile, output);
+    return paths_.sandbox.use_bubblewrap ? exit.with_signal_from_code() : exit;
+  };
   std::string out;
-  Exit e = compile(argv, limits_.compile, out);
+  Exit e = jailed(argv, out);
   if (e.exited && e.code == 0) {
     const std::vector<std::string> link = {paths_.cxx, object.string(),
                                            adapter,    (dir / "main.o").string(),
                                            "-o",       (work / "program").string()};
     std::string link_out;
-    const Exit l = compile(link, limits_.compile, link_out);
+    const Exit l = jailed(link, link_out);
     if (!l.exited || l.code != 0) {
       e = l;
       out += link_out;

@@ -5,6 +5,7 @@
 
 #include "problem.h"
 #include "process.h"
+#include "sandbox.h"
 
 #include <string>
 
@@ -13,9 +14,10 @@ namespace judge {
 struct BuildPaths {
   std::string cxx = JUDGE_CXX;
   std::string eigen_include = JUDGE_EIGEN_INCLUDE;
-  std::string harness_dir;    // judge/harness
-  std::string exercises_dir;  // holds exercise.h
-  std::string cache_dir;      // .judge/cache
+  std::string harness_dir;                          // judge/harness
+  std::string exercises_dir;                        // holds exercise.h
+  std::string cache_dir;                            // .judge/cache
+  SandboxConfig sandbox = SandboxConfig::detect();  // how the learner's file is built
 };
 
 struct BuildLimits {
@@ -31,11 +33,20 @@ struct BuildResult {
   bool cached = false;
 };
 
+// A learner's file and the headers beside it (.h, .hpp) that it may include
+// with quotes: the sandbox shows the compiler copies of these, never the folder.
+struct LearnerSources {
+  std::string source;
+  std::vector<std::pair<std::string, std::string>> headers;  // file name, content
+  std::string fingerprint() const;                           // all of it, for cache keys
+};
+bool read_learner_sources(const std::string& file, LearnerSources& out);
+
 class Builder {
  public:
   Builder(BuildPaths paths, BuildLimits limits);
   // The key that names a learner program, without building anything.
-  std::string program_key(const Problem& problem, const std::string& source) const;
+  std::string program_key(const Problem& problem, const LearnerSources& sources) const;
   BuildResult build(const Problem& problem, const std::string& learner_file);
   // Compiles the PCH and harness now, so a learner's first check is fast.
   BuildResult prepare();

@@ -22,14 +22,6 @@ namespace {
 // small would be noise, not a complexity class.
 constexpr double kTimingFloorSeconds = 0.002;
 
-// Changes to the judge itself (references, comparison) must invalidate cached results.
-std::string judge_identity() {
-  struct stat s {};
-  if (stat("/proc/self/exe", &s) != 0) return "unknown";
-  return fmt::format("{}-{}", static_cast<long long>(s.st_size),
-                     static_cast<long long>(s.st_mtime));
-}
-
 // The size of a case's inputs as the learner's program holds them (float32).
 std::int64_t input_bytes(const CaseSpec& spec) {
   std::int64_t total = 0;
@@ -74,6 +66,12 @@ void fill_from_run(const CaseRun& run, TestResult& t, double case_seconds) {
       if (run.exit.signal == SIGXCPU) {
         t.verdict = Verdict::kTimeLimit;
         t.message = "the program used up its CPU time";
+      } else if (run.exit.signal == SIGSYS) {
+        t.verdict = Verdict::kRuntimeError;
+        t.message =
+            "the sandbox stopped the program: it made a system call that an exercise has no "
+            "need for (a new process, the network, ptrace, changing its limits, signalling "
+            "another process...)";
       } else if (run.exit.exited) {
         t.verdict = Verdict::kRuntimeError;
         t.message = fmt::format(
@@ -96,30 +94,39 @@ void fill_from_run(const CaseRun& run, TestResult& t, double case_seconds) {
 
 }  // namespace
 
+std::string judge_identity() {
+  struct stat s {};
+  if (stat("/proc/self/exe", &s) != 0) return "unknown";
+  return fmt::format("{}-{}", static_cast<long long>(s.st_size),
+                     static_cast<long long>(s.st_mtime));
+}
+
 CheckResult check_problem(const Workspace& ws, const Problem& problem, const std::string& file,
                           const CheckOptions& options) {
   CheckResult result;
   result.problem = problem.id;
   result.file = file;
-  std::string source;
-  if (!read_file(file, source)) {
+  LearnerSources sources;
+  if (!read_learner_sources(file, sources)) {
     result.judge_error =
         "cannot read " + file + " (run `judge reset " + problem.id + "` to restore the stub)";
     return result;
   }
   BuildPaths paths;
   paths.harness_dir = ws.harness_dir();
-  paths.exercises_dir = ws.exercises_dir();
+  paths.exercises_dir = ws.exercise_header_dir();
   paths.cache_dir = ws.cache_dir();
+  paths.sandbox = options.sandbox;
   Builder builder(paths, options.build_limits);
 
   std::string problem_text;
   read_file(problem.file, problem_text);
   const std::string results_key = Hasher()
-                                      .add(builder.program_key(problem, source))
+                                      .add(builder.program_key(problem, sources))
                                       .add(problem_text)
                                       .add(judge_identity())
                                       .add(options.only_case)
+                                      .add(options.sandbox.use_bubblewrap ? "bwrap" : "jail")
                                       .add(fmt::format("{}", options.case_seconds))
                                       .hex();
   const std::string results_path = ws.cache_dir() + "/results/" + results_key + ".json";
@@ -157,7 +164,10 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
   // Expected values only after a successful build: a compile error answers at once.
   std::vector<Expected> expected;
   try {
-    for (const TestCase& c : cases) expected.push_back(compute_expected(problem, c));
+    if (options.expected_cache != nullptr)
+      expected = options.expected_cache->get(problem, cases, options.only_case);
+    else
+      for (const TestCase& c : cases) expected.push_back(compute_expected(problem, c));
   } catch (const std::exception& e) {
     result.judge_error = e.what();
     return result;
@@ -185,8 +195,17 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
   for (std::size_t i = 0; i < cases.size(); ++i)
     if (cases[i].group->kind == GroupKind::kPerformance)
       runner_options.limits.cpu_seconds += requests[i].wall_seconds * requests[i].repeat;
+  // Inside bubblewrap the program sees itself, the shared libraries, /proc and a private /tmp.
+  JailSpec jail;
+  std::vector<std::string> program = {build.binary};
+  if (options.sandbox.use_bubblewrap) {
+    jail.read_only = {{build.binary, "/run/program"}};
+    program = {"/run/program"};
+    runner_options.signals_as_exit_codes = true;
+  }
   const std::vector<CaseRun> runs =
-      run_cases(build.binary, requests, runner_options, result.program_output);
+      run_cases(jailed_command(options.sandbox, jail, runner_options.limits, program), requests,
+                runner_options, result.program_output);
 
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const TestCase& c = cases[i];

@@ -3,6 +3,8 @@
 
 #include "bank.h"
 #include "build.h"
+#include "expected.h"
+#include "sandbox.h"
 #include "verdict.h"
 #include "workspace.h"
 
@@ -16,10 +18,16 @@ struct CheckOptions {
   bool use_cache = true;
   BuildLimits build_limits;
   Limits run_limits{2, 20, 1ull << 30, 16ull << 20, 1ull << 20};
+  SandboxConfig sandbox = SandboxConfig::detect();
+  ExpectedCache* expected_cache = nullptr;  // shared across a grading run's checks
 };
 
 // Never throws for the learner's faults; bank inconsistencies come back as
 // judge_error so they are never charged to the learner.
+// Changes to the judge itself (references, comparison) must invalidate cached
+// results: this names the judge's build (its executable's size and time).
+std::string judge_identity();
+
 CheckResult check_problem(const Workspace& ws, const Problem& problem, const std::string& file,
                           const CheckOptions& options);
 

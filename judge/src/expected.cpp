@@ -41,4 +41,26 @@ Expected compute_expected(const Problem& problem, const TestCase& test) {
   return e;
 }
 
+const std::vector<Expected>& ExpectedCache::get(const Problem& problem,
+                                                const std::vector<TestCase>& cases,
+                                                const std::string& variant) {
+  std::shared_ptr<Entry> entry;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& slot = entries_[problem.id + "\n" + variant];
+    if (!slot) slot = std::make_shared<Entry>();
+    entry = slot;
+  }
+  std::call_once(entry->once, [&] {
+    try {
+      for (const TestCase& c : cases) entry->values.push_back(compute_expected(problem, c));
+    } catch (const std::exception& e) {
+      entry->error = e.what();
+      entry->values.clear();
+    }
+  });
+  if (!entry->error.empty()) throw std::runtime_error(entry->error);
+  return entry->values;
+}
+
 }  // namespace judge

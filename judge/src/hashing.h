@@ -2,6 +2,9 @@
 // keys also include what they are for, and a miss only costs a rebuild.
 #pragma once
 
+#include <unistd.h>
+
+#include <atomic>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -35,6 +38,13 @@ inline bool read_file(const std::string& path, std::string& out) {
   s << in.rdbuf();
   out = s.str();
   return true;
+}
+
+// A suffix for a temporary file that no other process or thread of the judge
+// uses at the same time (grading checks several files at once).
+inline std::string unique_suffix() {
+  static std::atomic<unsigned> counter{0};
+  return std::to_string(getpid()) + "-" + std::to_string(counter++);
 }
 
 }  // namespace judge

@@ -24,9 +24,17 @@ void set_limit(int resource, rlim_t value) {
   setrlimit(resource, &r);
 }
 
+// argv as execv wants it; built before fork, because the judge may have
+// other threads and the child must not allocate.
+std::vector<char*> exec_args(const std::vector<std::string>& argv) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  return args;
+}
+
 // Runs in the child between fork and exec: only async-signal-safe calls.
-[[noreturn]] void exec_child(const std::vector<std::string>& argv, const Limits& limits,
-                             const std::string& cwd) {
+[[noreturn]] void exec_child(char* const* args, const Limits& limits, const std::string& cwd) {
   setpgid(0, 0);
   const auto cpu = static_cast<rlim_t>(std::ceil(limits.cpu_seconds));
   rlimit cpu_limit{cpu, cpu + 1};
@@ -35,10 +43,7 @@ void set_limit(int resource, rlim_t value) {
   set_limit(RLIMIT_FSIZE, limits.file_size);
   set_limit(RLIMIT_CORE, 0);
   if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(126);
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  execv(args[0], args.data());
+  execv(args[0], args);
   _exit(127);
 }
 
@@ -79,10 +84,21 @@ std::string Exit::describe() const {
   return "ended";
 }
 
+Exit Exit::with_signal_from_code() const {
+  Exit e = *this;
+  if (exited && code > 128 && code < 128 + 65) {
+    e.exited = false;
+    e.signal = code - 128;
+    e.code = 0;
+  }
+  return e;
+}
+
 Exit run_to_completion(const std::vector<std::string>& argv, const Limits& limits,
                        std::string& output, const std::string& cwd) {
   int out[2];
   if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  std::vector<char*> args = exec_args(argv);
   const int pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -90,7 +106,7 @@ Exit run_to_completion(const std::vector<std::string>& argv, const Limits& limit
     dup2(out[1], 2);
     const int null = open("/dev/null", O_RDONLY);
     dup2(null, 0);
-    exec_child(argv, limits, cwd);
+    exec_child(args.data(), limits, cwd);
   }
   close(out[1]);
   const auto start = std::chrono::steady_clock::now();
@@ -126,12 +142,14 @@ Exit run_to_completion(const std::vector<std::string>& argv, const Limits& limit
   return result;
 }
 
-ProtocolChild::ProtocolChild(const std::string& binary, const Limits& limits) : limits_(limits) {
+ProtocolChild::ProtocolChild(const std::vector<std::string>& argv, const Limits& limits)
+    : limits_(limits) {
   int request[2];
   int reply[2];
   int out[2];
   if (pipe2(request, O_CLOEXEC) != 0 || pipe2(reply, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0)
     throw std::runtime_error("pipe failed");
+  std::vector<char*> args = exec_args(argv);
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
@@ -147,7 +165,7 @@ ProtocolChild::ProtocolChild(const std::string& binary, const Limits& limits) : 
     dup2(output, 2);
     const int null = open("/dev/null", O_RDONLY);
     dup2(null, 0);
-    exec_child({binary}, limits, "");
+    exec_child(args.data(), limits, "");
   }
   close(request[0]);
   close(reply[1]);

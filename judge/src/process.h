@@ -25,6 +25,8 @@ struct Exit {
   bool timed_out = false;
   bool output_exceeded = false;
   std::string describe() const;  // "exited with code 3", "killed by SIGSEGV (segmentation fault)"
+  // bubblewrap reports a signal that ended its child as exit code 128 + N.
+  Exit with_signal_from_code() const;
 };
 
 // Runs argv to completion; output is stdout and stderr together, capped.
@@ -34,7 +36,7 @@ Exit run_to_completion(const std::vector<std::string>& argv, const Limits& limit
 // A learner program with the request pipe on fd 3 and the reply pipe on fd 4.
 class ProtocolChild {
  public:
-  ProtocolChild(const std::string& binary, const Limits& limits);
+  ProtocolChild(const std::vector<std::string>& argv, const Limits& limits);
   ~ProtocolChild();
   ProtocolChild(const ProtocolChild&) = delete;
   ProtocolChild& operator=(const ProtocolChild&) = delete;

@@ -58,7 +58,7 @@ void save_result(const std::string& path, const CheckResult& r) {
                     {"judge_error", r.judge_error},
                     {"tests", tests}};
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-  const std::string tmp = path + ".tmp" + std::to_string(getpid());
+  const std::string tmp = path + ".tmp" + unique_suffix();
   {
     std::ofstream out(tmp);
     out << doc.dump();

@@ -6,8 +6,9 @@
 
 namespace judge {
 
-std::vector<CaseRun> run_cases(const std::string& binary, const std::vector<CaseRequest>& cases,
-                               const RunnerOptions& options, std::string& program_output) {
+std::vector<CaseRun> run_cases(const std::vector<std::string>& command,
+                               const std::vector<CaseRequest>& cases, const RunnerOptions& options,
+                               std::string& program_output) {
   std::signal(SIGPIPE, SIG_IGN);  // a dead child's pipe must not kill the judge
   std::vector<CaseRun> runs(cases.size());
   std::unique_ptr<ProtocolChild> child;
@@ -27,7 +28,7 @@ std::vector<CaseRun> run_cases(const std::string& binary, const std::vector<Case
       child.reset();
     }
     served_memory_case = cases[i].measure_memory;
-    if (!child) child = std::make_unique<ProtocolChild>(binary, options.limits);
+    if (!child) child = std::make_unique<ProtocolChild>(command, options.limits);
     wire::Writer request;
     request.u8(static_cast<std::uint8_t>(wire::Op::kRunCase));
     request.u32(static_cast<std::uint32_t>(i));
@@ -59,6 +60,7 @@ std::vector<CaseRun> run_cases(const std::string& binary, const std::vector<Case
     }
     // Anything but a good answer ends this process; the next case gets a new one.
     run.exit = child->finish(wait != ProtocolChild::Wait::kExited);
+    if (options.signals_as_exit_codes) run.exit = run.exit.with_signal_from_code();
     collect_output();
     child.reset();
     switch (wait) {

@@ -31,9 +31,12 @@ struct CaseRun {
 struct RunnerOptions {
   Limits limits;         // per process; wall_seconds is replaced per case
   int max_timeouts = 2;  // timeouts and out-of-memory answers before the rest is skipped
+  bool signals_as_exit_codes = false;  // the command is bubblewrap, which reports them so
 };
 
-std::vector<CaseRun> run_cases(const std::string& binary, const std::vector<CaseRequest>& cases,
-                               const RunnerOptions& options, std::string& program_output);
+// `command` starts the learner's program (inside its jail).
+std::vector<CaseRun> run_cases(const std::vector<std::string>& command,
+                               const std::vector<CaseRequest>& cases, const RunnerOptions& options,
+                               std::string& program_output);
 
 }  // namespace judge

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 std::string Workspace::harness_dir() const {
   // A workspace made for a workshop carries no judge sources: use the tree
   // the judge was built from.
-  const fs::path local = fs::path(root) / "judge" / "harness";
+  const fs::path local = fs::path(bank_root) / "judge" / "harness";
   return fs::exists(local / "main.cpp")
              ? local.string()
              : (fs::path(JUDGE_SOURCE_DIR) / "judge" / "harness").string();
@@ -26,15 +26,36 @@ std::string Workspace::cache_dir() const {
   return state_dir() + "/cache";
 }
 
+Workspace Workspace::at(const std::string& dir) {
+  Workspace ws;
+  ws.root = fs::absolute(dir).lexically_normal().string();
+  ws.bank_root = ws.root;
+  std::string marker;
+  if (!fs::exists(fs::path(ws.root) / "problems" / "tracks.yaml") &&
+      read_file((fs::path(ws.root) / kWorkspaceMarker).string(), marker)) {
+    ws.bank_root = JUDGE_SOURCE_DIR;
+    const auto json = nlohmann::json::parse(marker, nullptr, false);
+    if (json.is_object()) {
+      ws.set = json.value("set", "");
+      // The bank that made the workspace, while it is there (the organiser's
+      // machine); an attendee's own judge uses the bank it was built with.
+      const std::string bank = json.value("bank", "");
+      if (!bank.empty() && fs::exists(fs::path(bank) / "problems" / "tracks.yaml"))
+        ws.bank_root = bank;
+    }
+  }
+  return ws;
+}
+
 Workspace Workspace::locate() {
-  if (const char* env = std::getenv("JUDGE_ROOT"); env != nullptr && *env != '\0')
-    return Workspace{fs::absolute(env).lexically_normal().string()};
+  if (const char* env = std::getenv("JUDGE_ROOT"); env != nullptr && *env != '\0') return at(env);
   std::error_code ec;
   for (fs::path dir = fs::current_path(ec); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::exists(dir / "problems" / "tracks.yaml")) return Workspace{dir.string()};
+    if (fs::exists(dir / "problems" / "tracks.yaml") || fs::exists(dir / kWorkspaceMarker))
+      return at(dir.string());
     if (dir == dir.parent_path()) break;
   }
-  return Workspace{JUDGE_SOURCE_DIR};
+  return at(JUDGE_SOURCE_DIR);
 }
 
 void State::load() {
@@ -64,7 +85,7 @@ void State::save() const {
                             {"total", s.total},
                             {"hints_shown", s.hints_shown}};
   fs::create_directories(fs::path(path_).parent_path());
-  const std::string tmp = path_ + ".tmp" + std::to_string(getpid());
+  const std::string tmp = path_ + ".tmp" + unique_suffix();
   {
     std::ofstream out(tmp);
     out << json.dump(2) << "\n";

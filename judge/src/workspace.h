@@ -7,10 +7,19 @@
 
 namespace judge {
 
+// Two roots: where the learner works (exercises, state) and where the bank is
+// (problems, the judge's exercise.h). They are the same in the judge's own
+// tree; a workshop workspace made by `judge init` holds only the learner's
+// side and uses the bank of the tree the judge was built from.
 struct Workspace {
   std::string root;
-  std::string problems_dir() const { return root + "/problems"; }
+  std::string bank_root;
+  std::string set;  // a workshop workspace's set: what list and check --all cover
+  std::string problems_dir() const { return bank_root + "/problems"; }
   std::string exercises_dir() const { return root + "/exercises"; }
+  // exercise.h as the judge knows it: a learner's edited copy must not change
+  // what their program is built against.
+  std::string exercise_header_dir() const { return bank_root + "/exercises"; }
   std::string state_dir() const { return root + "/.judge"; }
   // JUDGE_CACHE_DIR moves the build cache (shared by several workspaces, say).
   std::string cache_dir() const;
@@ -19,10 +28,14 @@ struct Workspace {
   }
   std::string harness_dir() const;
 
-  // JUDGE_ROOT, else the nearest directory above cwd with problems/tracks.yaml,
-  // else the source tree the judge was built from.
+  // JUDGE_ROOT, else the nearest directory above cwd with problems/tracks.yaml
+  // or a workshop marker (judge-workspace.json), else the source tree the
+  // judge was built from.
   static Workspace locate();
+  static Workspace at(const std::string& dir);
 };
+
+constexpr const char* kWorkspaceMarker = "judge-workspace.json";
 
 // What the learner did last, per problem; saved atomically.
 struct ProblemState {

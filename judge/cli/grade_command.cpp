@@ -1,0 +1,73 @@
+// judge grade CLASS --out OUT: the instructor's command.
+#include "commands.h"
+
+#include "grade.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+namespace judge::cli {
+namespace {
+
+void draw_progress(const GradeProgress& p) {
+  constexpr int kWidth = 30;
+  const int filled =
+      p.total == 0 ? kWidth : static_cast<int>(kWidth * p.done / std::max<std::size_t>(1, p.total));
+  std::cerr << fmt::format("\r[{}{}] {}/{} {:<40.40}", std::string(filled, '#'),
+                           std::string(kWidth - filled, '.'), p.done, p.total, p.last)
+            << std::flush;
+}
+
+}  // namespace
+
+int run_grade(Context& ctx, const GradeArgs& args) {
+  GradeOptions options;
+  options.class_dir = args.class_dir;
+  options.out_dir = args.out_dir;
+  options.jobs = args.jobs > 0
+                     ? args.jobs
+                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.check.case_seconds = args.case_seconds;
+  options.check.use_cache = !args.no_cache;
+  if (!options.check.sandbox.use_bubblewrap) {
+    std::cerr << unsandboxed_warning(sandbox_status()) << "\n";
+    if (!args.allow_unsandboxed) {
+      std::cerr << "judge grade runs untrusted code: it refuses to without a sandbox. Install "
+                   "bubblewrap (apt-get install bubblewrap), or pass --allow-unsandboxed if you "
+                   "trust every file in "
+                << args.class_dir << ".\n";
+      return kExitUsage;
+    }
+  }
+  if (!args.set.empty()) {
+    const ProblemSet* set = find_set(ctx, args.set);
+    if (set == nullptr) return kExitUsage;
+    options.problems = set->problems;
+    options.title = set->id;
+  } else {
+    for (const auto& p : ctx.bank.problems) options.problems.push_back(p.id);
+    options.title = "all problems";
+  }
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  const auto start = std::chrono::steady_clock::now();
+  const GradeOutcome outcome =
+      grade_class(ctx.workspace, ctx.bank, options,
+                  tty ? draw_progress : std::function<void(const GradeProgress&)>());
+  if (tty) std::cerr << "\n";
+  for (const auto& w : outcome.warnings) std::cerr << "warning: " << w << "\n";
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << fmt::format(
+      "graded {} learners x {} problems ({} gradings, {} kept from an earlier run) in {:.1f} s "
+      "with {} jobs\nreports in {}: summary.csv, junit.xml, report.html, learners/, gradescope/\n",
+      outcome.book.learners.size(), options.problems.size(), outcome.gradings, outcome.reused,
+      seconds, options.jobs, args.out_dir);
+  return kExitOk;
+}
+
+}  // namespace judge::cli

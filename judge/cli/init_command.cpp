@@ -1,0 +1,94 @@
+// judge init DIR --set NAME: a workshop hand-out. The folder holds the set's
+// stubs, statements (en and zh) and a README for attendees; never solutions
+// or problem files, whose hidden cases stay with the judge.
+#include "commands.h"
+
+#include "hashing.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace judge::cli {
+namespace fs = std::filesystem;
+namespace {
+
+void write_text(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+std::string attendee_readme(const Context& ctx, const ProblemSet& set) {
+  std::string list;
+  for (const auto& id : set.problems)
+    list += fmt::format("{}. `{}`: {} / {}\n", &id - set.problems.data() + 1, id,
+                        ctx.bank.find(id)->title.en, ctx.bank.find(id)->title.zh);
+  return fmt::format(
+      "# {title}\n\n"
+      "{minutes} minutes, {count} exercises. 中文说明在下面。\n\n"
+      "## How to work\n\n"
+      "1. Read an exercise: `statements/ID.md` (中文: `statements/ID.zh.md`), or `judge show ID`.\n"
+      "2. Write your code in `exercises/ID.cpp`; keep the function's signature as it is.\n"
+      "3. Check it: `judge check ID`. It compiles your file and tells you which case failed, "
+      "what was expected and why the case matters. `judge hint ID` gives one hint at a time.\n"
+      "4. `judge list` shows where you stand; `judge check --all` checks everything.\n"
+      "5. `judge reset ID` restores the original stub (your version is kept in "
+      ".judge/backup).\n\n"
+      "Hand in this whole folder (or its `exercises/` folder) when the organiser asks.\n\n"
+      "## Exercises\n\n{list}\n"
+      "## 使用方法\n\n"
+      "1. 阅读题目：`statements/ID.zh.md`，或运行 `judge show ID --lang zh`。\n"
+      "2. 在 `exercises/ID.cpp` 中完成函数，不要修改函数签名。\n"
+      "3. 运行 `judge check ID` 检查；`judge hint ID` 每次给出一条提示。\n"
+      "4. `judge list` 查看进度；`judge check --all` 检查全部题目。\n"
+      "5. `judge reset ID` 恢复初始代码（原文件备份在 .judge/backup）。\n\n"
+      "结束时按组织者的要求提交整个文件夹（或其中的 `exercises/` 文件夹）。\n",
+      fmt::arg("title", set.title.en + " / " + set.title.zh), fmt::arg("minutes", set.minutes),
+      fmt::arg("count", set.problems.size()), fmt::arg("list", list));
+}
+
+}  // namespace
+
+int run_init(Context& ctx, const std::string& dir, const std::string& set_id, bool force) {
+  const ProblemSet* set = find_set(ctx, set_id);
+  if (set == nullptr) return kExitUsage;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec) && !force) {
+    std::cerr << dir
+              << " exists and is not empty; choose a new folder (or --force to add the "
+                 "workspace files to it, replacing stubs and statements of the same name)\n";
+    return kExitUsage;
+  }
+  const fs::path root(dir);
+  std::string header;
+  if (!read_file((fs::path(ctx.workspace.exercise_header_dir()) / "exercise.h").string(), header))
+    throw std::runtime_error("cannot read exercise.h in " + ctx.workspace.exercise_header_dir());
+  write_text(root / "exercises" / "exercise.h", header);
+  for (const auto& id : set->problems) {
+    const Problem& p = *ctx.bank.find(id);
+    const std::string file = "exercises/" + id + ".cpp";
+    write_text(root / file, stub_source(p));
+    write_text(root / "statements" / (id + ".md"),
+               "```\n" + render_statement(p, Lang::kEn, file) + "```\n");
+    write_text(root / "statements" / (id + ".zh.md"),
+               "```\n" + render_statement(p, Lang::kZh, file) + "```\n");
+  }
+  write_text(root / "README.md", attendee_readme(ctx, *set));
+  const nlohmann::json marker = {{"version", 1},
+                                 {"set", set->id},
+                                 {"problems", set->problems},
+                                 {"bank", ctx.workspace.bank_root}};
+  write_text(root / kWorkspaceMarker, marker.dump(2) + "\n");
+  std::cout << fmt::format(
+      "made {}: {} exercises of {} ({} min), with statements and a README for attendees.\n"
+      "Attendees work there: cd {} && judge list\n",
+      dir, set->problems.size(), set->id, set->minutes, dir);
+  return kExitOk;
+}
+
+}  // namespace judge::cli

@@ -1,0 +1,160 @@
+#include "grade.h"
+
+#include "build.h"
+#include "hashing.h"
+#include "journal.h"
+#include "report.h"
+#include "report_grade.h"
+#include "roster.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+namespace judge {
+namespace fs = std::filesystem;
+namespace {
+
+// Names everything a grading depends on: when any of it changes, the journal
+// entry no longer applies and the file is graded again.
+std::string grading_key(const Problem& problem, const Submission& s, const CheckOptions& check) {
+  std::string source = "<not attempted>";
+  std::string problem_text;
+  LearnerSources sources;
+  if (!s.file.empty())
+    source = read_learner_sources(s.file, sources) ? sources.fingerprint() : "<unreadable>";
+  read_file(problem.file, problem_text);
+  return Hasher()
+      .add(source)
+      .add(problem_text)
+      .add(judge_identity())
+      .add(check.sandbox.use_bubblewrap ? "bwrap" : "jail")
+      .add(fmt::format("{}", check.case_seconds))
+      .hex();
+}
+
+nlohmann::json not_attempted(const Submission& s) {
+  return {{"version", 2},
+          {"status", "fail"},
+          {"message", "not attempted: no file " + s.problem + ".cpp in " + s.learner + "/ or " +
+                          s.learner + "/exercises/"},
+          {"tests", nlohmann::json::array()}};
+}
+
+GradedProblem from_entry(const std::string& problem, const nlohmann::json& entry) {
+  GradedProblem p;
+  p.problem = problem;
+  p.attempted = entry.value("attempted", false);
+  p.passed = entry.value("passed", 0);
+  p.total = entry.value("total", 0);
+  p.result = entry.value("result", nlohmann::json::object());
+  return p;
+}
+
+}  // namespace
+
+GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptions& options,
+                         const std::function<void(const GradeProgress&)>& on_progress) {
+  GradeOutcome outcome;
+  const Roster roster = read_roster(options.class_dir, options.problems);
+  outcome.warnings = roster.warnings;
+  fs::create_directories(options.out_dir);
+  Journal journal((fs::path(options.out_dir) / "journal.jsonl").string());
+
+  // Build the shared pieces once, before the workers race for them.
+  CheckOptions check = options.check;
+  ExpectedCache expected;
+  check.expected_cache = &expected;
+  {
+    BuildPaths paths;
+    paths.harness_dir = ws.harness_dir();
+    paths.exercises_dir = ws.exercise_header_dir();
+    paths.cache_dir = ws.cache_dir();
+    paths.sandbox = check.sandbox;
+    Builder builder(paths, check.build_limits);
+    const BuildResult ready = builder.prepare();
+    if (!ready.ok) throw std::runtime_error(ready.diagnostics);
+  }
+
+  const std::vector<Submission>& jobs = roster.submissions;
+  std::vector<nlohmann::json> entries(jobs.size());
+  std::vector<std::string> keys(jobs.size());
+  std::vector<std::size_t> pending;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    keys[i] = grading_key(*bank.find(jobs[i].problem), jobs[i], check);
+    if (auto earlier = journal.find(jobs[i].learner, jobs[i].problem, keys[i]))
+      entries[i] = *earlier;
+    else
+      pending.push_back(i);
+  }
+  GradeProgress progress;
+  progress.total = jobs.size();
+  progress.reused = jobs.size() - pending.size();
+  progress.done = progress.reused;
+  std::mutex progress_mutex;
+  std::mutex warnings_mutex;
+  if (on_progress) on_progress(progress);
+
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;  // the first fault of the judge itself (disk full, say)
+  auto worker = [&] {
+    for (std::size_t n = next++; n < pending.size(); n = next++) try {
+        const std::size_t i = pending[n];
+        const Submission& s = jobs[i];
+        const Problem& problem = *bank.find(s.problem);
+        nlohmann::json entry;
+        bool keep = true;
+        if (s.file.empty()) {
+          entry = {{"attempted", false}, {"passed", 0}, {"total", 0}, {"result", not_attempted(s)}};
+        } else {
+          const CheckResult r = check_problem(ws, problem, s.file, check);
+          entry = {{"attempted", true},
+                   {"passed", r.passed()},
+                   {"total", r.tests.size()},
+                   {"result", render_json(r)}};
+          // A judge error is not the learner's doing: leave it out of the
+          // journal so the next run tries again.
+          keep = r.judge_error.empty();
+          if (!keep) {
+            std::lock_guard<std::mutex> lock(warnings_mutex);
+            outcome.warnings.push_back(s.learner + "/" + s.problem +
+                                       ": judge_error: " + r.judge_error);
+          }
+        }
+        if (keep) journal.append(s.learner, s.problem, keys[i], entry);
+        entries[i] = std::move(entry);
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        ++progress.done;
+        progress.last = s.learner + "/" + s.problem;
+        if (on_progress) on_progress(progress);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(warnings_mutex);
+        if (!failure) failure = std::current_exception();
+        next = pending.size();  // finished gradings are in the journal; stop here
+      }
+  };
+  std::vector<std::thread> threads;
+  const int workers = std::max(1, std::min<int>(options.jobs, static_cast<int>(pending.size())));
+  for (int t = 0; t < workers; ++t) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
+
+  GradeBook& book = outcome.book;
+  book.title = options.title;
+  book.problems = options.problems;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (book.learners.empty() || book.learners.back().learner != jobs[i].learner)
+      book.learners.push_back(GradedLearner{jobs[i].learner, {}});
+    book.learners.back().problems.push_back(from_entry(jobs[i].problem, entries[i]));
+  }
+  outcome.gradings = jobs.size();
+  outcome.reused = progress.reused;
+  write_grade_reports(book, options.out_dir);
+  return outcome;
+}
+
+}  // namespace judge

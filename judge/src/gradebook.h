@@ -1,0 +1,36 @@
+// What a grading run produced, in the order reports show it: every report
+// (CSV, JUnit, Gradescope, HTML) renders this and never recomputes a result.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace judge {
+
+struct GradedProblem {
+  std::string problem;
+  bool attempted = false;  // false: the learner handed in no file for it
+  // The same results document as `judge check --format json` (exercism v2
+  // plus "group" and "verdict" per test); for an unattempted problem, a
+  // document with status "fail", a message and no tests.
+  nlohmann::json result;
+  int passed = 0;
+  int total = 0;
+  double fraction() const { return total == 0 ? 0.0 : static_cast<double>(passed) / total; }
+};
+
+struct GradedLearner {
+  std::string learner;                  // the folder name
+  std::vector<GradedProblem> problems;  // in GradeBook::problems order
+  double total() const;                 // sum of the problems' fractions
+};
+
+struct GradeBook {
+  std::string title;                    // "softmax-basics" or "all problems"
+  std::vector<std::string> problems;    // problem ids, in track or set order
+  std::vector<GradedLearner> learners;  // sorted by learner id
+};
+
+}  // namespace judge

@@ -1,0 +1,206 @@
+#include "report_grade.h"
+
+#include "hashing.h"
+#include "report_html.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+namespace judge {
+namespace fs = std::filesystem;
+namespace {
+
+// Four decimals everywhere, so the CSV and the JSON reports agree.
+double rounded(double x) { return std::round(x * 1e4) / 1e4; }
+
+std::string csv_field(const std::string& text) {
+  std::string s = text;
+  // A spreadsheet would run a cell that starts like a formula.
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s = "'" + s;
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string quoted = "\"";
+  for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+// XML 1.0 allows no control characters but tab and newlines; learners'
+// compile output can hold anything.
+std::string xml_escape(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+          out += '?';
+        else
+          out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string text_or_empty(const nlohmann::json& j, const char* key) {
+  return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
+}
+
+// One problem's outcome in words: what a learner reads on Gradescope.
+std::string problem_output(const GradedProblem& p) {
+  std::string out = fmt::format("{}: {}/{} tests passed\n", p.problem, p.passed, p.total);
+  const std::string message = text_or_empty(p.result, "message");
+  if (!message.empty()) out += message + "\n";
+  for (const auto& t : p.result.value("tests", nlohmann::json::array()))
+    if (t.value("status", "") != "pass")
+      out += fmt::format("- {} [{}]: {}\n", text_or_empty(t, "name"), text_or_empty(t, "verdict"),
+                         text_or_empty(t, "message"));
+  return out;
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+  fs::create_directories(path.parent_path());
+  const fs::path tmp = path.string() + ".tmp" + unique_suffix();
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << content;
+    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, path);
+}
+
+}  // namespace
+
+std::string dump_json(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string render_summary_csv(const GradeBook& book) {
+  std::string out = "learner";
+  for (const auto& id : book.problems) out += "," + csv_field(id);
+  out += ",total\n";
+  for (const auto& learner : book.learners) {
+    out += csv_field(learner.learner);
+    for (const auto& p : learner.problems) out += fmt::format(",{:.4f}", rounded(p.fraction()));
+    out += fmt::format(",{:.4f}\n", rounded(learner.total()));
+  }
+  return out;
+}
+
+std::string render_junit(const GradeBook& book) {
+  int tests = 0, failures = 0, errors = 0, skipped = 0;
+  std::string suites;
+  for (const auto& learner : book.learners) {
+    for (const auto& p : learner.problems) {
+      const std::string suite = xml_escape(learner.learner + "." + p.problem);
+      std::string cases;
+      int t = 0, f = 0, e = 0, s = 0;
+      const std::string message = text_or_empty(p.result, "message");
+      if (!p.attempted) {
+        cases += fmt::format(
+            "    <testcase classname=\"{}\" name=\"submission\">\n"
+            "      <skipped message=\"{}\"/>\n    </testcase>\n",
+            suite, xml_escape(message));
+        ++t, ++s;
+      } else if (p.result.value("tests", nlohmann::json::array()).empty()) {
+        // Nothing ran: the file did not compile, or the judge failed.
+        cases += fmt::format(
+            "    <testcase classname=\"{}\" name=\"build\">\n      <error type=\"{}\" "
+            "message=\"no test ran\">{}</error>\n    </testcase>\n",
+            suite, message.rfind("judge_error", 0) == 0 ? "judge_error" : "compile_error",
+            xml_escape(message));
+        ++t, ++e;
+      }
+      for (const auto& test : p.result.value("tests", nlohmann::json::array())) {
+        ++t;
+        const std::string status = test.value("status", "");
+        const std::string name = xml_escape(text_or_empty(test, "name"));
+        if (status == "pass") {
+          cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\"/>\n", suite, name);
+          continue;
+        }
+        const char* element = status == "fail" ? "failure" : "error";
+        (status == "fail" ? f : e) += 1;
+        const std::string why = xml_escape(text_or_empty(test, "message"));
+        cases += fmt::format(
+            "    <testcase classname=\"{}\" name=\"{}\">\n      <{} type=\"{}\" "
+            "message=\"{}\">{}</{}>\n    </testcase>\n",
+            suite, name, element, xml_escape(text_or_empty(test, "verdict")), why, why, element);
+      }
+      suites += fmt::format(
+          "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
+          "skipped=\"{}\">\n{}  </testsuite>\n",
+          suite, t, f, e, s, cases);
+      tests += t, failures += f, errors += e, skipped += s;
+    }
+  }
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" tests=\"{}\" "
+      "failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n{}</testsuites>\n",
+      xml_escape("judge grade: " + book.title), tests, failures, errors, skipped, suites);
+}
+
+nlohmann::json render_learner_json(const GradeBook& book, const GradedLearner& learner) {
+  nlohmann::json problems = nlohmann::json::object();
+  nlohmann::json scores = nlohmann::json::object();
+  for (const auto& p : learner.problems) {
+    problems[p.problem] = p.result;
+    scores[p.problem] = {{"attempted", p.attempted},
+                         {"passed", p.passed},
+                         {"total", p.total},
+                         {"fraction", rounded(p.fraction())}};
+  }
+  return {{"learner", learner.learner},
+          {"title", book.title},
+          {"total", rounded(learner.total())},
+          {"max_total", book.problems.size()},
+          {"scores", scores},
+          {"problems", problems}};
+}
+
+nlohmann::json render_gradescope(const GradeBook& book, const GradedLearner& learner) {
+  nlohmann::json tests = nlohmann::json::array();
+  for (const auto& p : learner.problems)
+    tests.push_back({{"name", p.problem},
+                     {"score", rounded(p.fraction())},
+                     {"max_score", 1},
+                     {"status", p.total > 0 && p.passed == p.total ? "passed" : "failed"},
+                     {"output", problem_output(p)},
+                     {"visibility", "visible"}});
+  return {{"score", rounded(learner.total())},
+          {"max_score", book.problems.size()},
+          {"output", fmt::format("{}: graded by judge", book.title)},
+          {"visibility", "visible"},
+          {"stdout_visibility", "hidden"},
+          {"tests", tests}};
+}
+
+void write_grade_reports(const GradeBook& book, const std::string& out_dir) {
+  const fs::path out(out_dir);
+  write_file(out / "summary.csv", render_summary_csv(book));
+  write_file(out / "junit.xml", render_junit(book));
+  write_file(out / "report.html", render_html(book));
+  for (const auto& learner : book.learners) {
+    write_file(out / "learners" / (learner.learner + ".json"),
+               dump_json(render_learner_json(book, learner)) + "\n");
+    write_file(out / "gradescope" / (learner.learner + ".json"),
+               dump_json(render_gradescope(book, learner)) + "\n");
+  }
+}
+
+}  // namespace judge

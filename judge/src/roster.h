@@ -1,0 +1,26 @@
+// Who handed in what: a class folder holds one folder per learner (its name
+// is the learner's id), each with `<problem>.cpp` files at its top or under
+// exercises/ (a workspace made by `judge init`).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace judge {
+
+struct Submission {
+  std::string learner;
+  std::string problem;
+  std::string file;  // empty: not attempted
+};
+
+struct Roster {
+  std::vector<std::string> learners;    // sorted
+  std::vector<Submission> submissions;  // learner-major, problems in the given order
+  std::vector<std::string> warnings;    // entries that are not learners, ambiguous files
+};
+
+// Throws std::runtime_error when `class_dir` is not a readable folder.
+Roster read_roster(const std::string& class_dir, const std::vector<std::string>& problems);
+
+}  // namespace judge
