@@ -265,3 +265,44 @@ TEST_F(Grade, InitMakesAWorkshopWorkspaceThatChecksAndGrades) {
 
 }  // namespace
 }  // namespace judge
+
+namespace judge {
+namespace {
+
+TEST_F(Grade, ExplainsBadArgumentsAndSkipsItsOwnOutputFolder) {
+  testing::TempDir cls;
+  const auto missing = judge("grade " + cls.path() + "/nobody --out " + cls.path() + "/out");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.out.find("one folder per learner"), std::string::npos) << missing.out;
+  const auto bad_set = judge("grade " + cls.path() + " --out " + cls.path() + "/out --set grade");
+  EXPECT_EQ(bad_set.exit_code, 2);
+  EXPECT_NE(bad_set.out.find("did you mean 'grade-test'"), std::string::npos) << bad_set.out;
+
+  // Reports written inside the class folder are not a learner on the next run.
+  hand_in(cls, "alice/softmax.cpp", kCorrectSoftmax);
+  for (int run = 0; run < 2; ++run) {
+    const auto r =
+        judge("grade " + cls.path() + " --out " + cls.path() + "/grades --set grade-test");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("graded 1 learners"), std::string::npos) << r.out;
+  }
+}
+
+TEST_F(Grade, DrawsAProgressBarOnATerminal) {
+  testing::TempDir cls, out;
+  hand_in(cls, "alice/softmax.cpp", kCorrectSoftmax);
+  // script(1) gives the judge a terminal to draw on.
+  const std::string inner = "cd " + bank_->path() + " && JUDGE_CACHE_DIR=" + testing::source_dir() +
+                            "/.judge/cache " + JUDGE_BINARY + " grade " + cls.path() + " --out " +
+                            out.path() + " --set grade-test";
+  FILE* pipe = popen(("script -qec '" + inner + "' /dev/null").c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string screen;
+  char buffer[4096];
+  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) screen.append(buffer, n);
+  EXPECT_EQ(pclose(pipe), 0) << screen;
+  EXPECT_NE(screen.find("\r[" + std::string(30, '#') + "] 2/2"), std::string::npos) << screen;
+}
+
+}  // namespace
+}  // namespace judge

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -26,6 +27,13 @@ void draw_progress(const GradeProgress& p) {
 }  // namespace
 
 int run_grade(Context& ctx, const GradeArgs& args) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(args.class_dir, ec)) {
+    std::cerr << args.class_dir
+              << " is not a folder. judge grade CLASS wants a folder with one folder per "
+                 "learner, each holding <problem>.cpp files (or exercises/<problem>.cpp).\n";
+    return kExitUsage;
+  }
   GradeOptions options;
   options.class_dir = args.class_dir;
   options.out_dir = args.out_dir;

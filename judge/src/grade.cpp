@@ -60,7 +60,7 @@ GradedProblem from_entry(const std::string& problem, const nlohmann::json& entry
 GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptions& options,
                          const std::function<void(const GradeProgress&)>& on_progress) {
   GradeOutcome outcome;
-  const Roster roster = read_roster(options.class_dir, options.problems);
+  const Roster roster = read_roster(options.class_dir, options.problems, options.out_dir);
   outcome.warnings = roster.warnings;
   fs::create_directories(options.out_dir);
   Journal journal((fs::path(options.out_dir) / "journal.jsonl").string());

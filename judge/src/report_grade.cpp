@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 namespace judge {
 namespace fs = std::filesystem;
@@ -192,6 +193,16 @@ nlohmann::json render_gradescope(const GradeBook& book, const GradedLearner& lea
 
 void write_grade_reports(const GradeBook& book, const std::string& out_dir) {
   const fs::path out(out_dir);
+  // A learner who left the class since an earlier run into this folder must
+  // not linger in it: the folder then matches a fresh run's.
+  std::set<std::string> current;
+  for (const auto& learner : book.learners) current.insert(learner.learner + ".json");
+  for (const char* sub : {"learners", "gradescope"}) {
+    std::error_code ec;
+    for (const auto& f : fs::directory_iterator(out / sub, ec))
+      if (f.path().extension() == ".json" && !current.count(f.path().filename().string()))
+        fs::remove(f.path(), ec);
+  }
   write_file(out / "summary.csv", render_summary_csv(book));
   write_file(out / "junit.xml", render_junit(book));
   write_file(out / "report.html", render_html(book));

@@ -7,14 +7,17 @@
 namespace judge {
 namespace fs = std::filesystem;
 
-Roster read_roster(const std::string& class_dir, const std::vector<std::string>& problems) {
+Roster read_roster(const std::string& class_dir, const std::vector<std::string>& problems,
+                   const std::string& skip) {
   std::error_code ec;
+  const fs::path skipped = skip.empty() ? fs::path() : fs::weakly_canonical(skip, ec);
   if (!fs::is_directory(class_dir, ec))
     throw std::runtime_error(class_dir + " is not a folder (expected one folder per learner)");
   Roster roster;
   for (const auto& entry : fs::directory_iterator(class_dir, ec)) {
     const std::string name = entry.path().filename().string();
     if (name.empty() || name[0] == '.') continue;  // .git, .judge, editor files
+    if (!skipped.empty() && fs::weakly_canonical(entry.path(), ec) == skipped) continue;
     if (!entry.is_directory()) {
       roster.warnings.push_back("skipped " + name + ": not a folder (one folder per learner)");
       continue;

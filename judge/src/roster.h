@@ -21,6 +21,9 @@ struct Roster {
 };
 
 // Throws std::runtime_error when `class_dir` is not a readable folder.
-Roster read_roster(const std::string& class_dir, const std::vector<std::string>& problems);
+// `skip` is a folder that is not a learner even if it sits in the class
+// folder (the reports' own folder).
+Roster read_roster(const std::string& class_dir, const std::vector<std::string>& problems,
+                   const std::string& skip = "");
 
 }  // namespace judge
