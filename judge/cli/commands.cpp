@@ -202,7 +202,7 @@ int run_check(Context& ctx, const CheckArgs& args) {
                 << (problems.size() > 1 ? "\n" : "");
     }
   }
-  if (args.format == "json") std::cout << (problems.size() > 1 ? all : all[0]).dump(2) << "\n";
+  if (args.format == "json") std::cout << dump_json(problems.size() > 1 ? all : all[0]) << "\n";
   return exit_code;
 }
 

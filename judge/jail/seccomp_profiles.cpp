@@ -97,6 +97,12 @@ bool load_filter(Profile profile) {
   const bool run = profile == Profile::kRun;
   scmp_filter_ctx ctx = seccomp_init(run ? SCMP_ACT_KILL_PROCESS : SCMP_ACT_ALLOW);
   if (ctx == nullptr) return false;
+  // System calls of another ABI (int 0x80, x32) end the whole process too,
+  // not just the calling thread.
+  if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS) != 0) {
+    seccomp_release(ctx);
+    return false;
+  }
   const bool ok = (run ? build_run(ctx) : build_compile(ctx)) && seccomp_load(ctx) == 0;
   seccomp_release(ctx);
   return ok;

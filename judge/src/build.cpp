@@ -185,7 +185,14 @@ bool read_learner_sources(const std::string& file, LearnerSources& out) {
 }
 
 std::string Builder::program_key(const Problem& problem, const LearnerSources& sources) const {
-  return Hasher().add(toolchain_key_).add(adapter_source(problem)).add(sources.fingerprint()).hex();
+  // The sandbox decides what the compiler could see (an #include of a
+  // solution), so a program built without it is never reused within it.
+  return Hasher()
+      .add(toolchain_key_)
+      .add(adapter_source(problem))
+      .add(sources.fingerprint())
+      .add(paths_.sandbox.use_bubblewrap ? "bwrap" : "jail")
+      .hex();
 }
 
 BuildResult Builder::prepare() { return ensure_toolchain(); }
@@ -270,6 +277,11 @@ BuildResult Builder::build(const Problem& problem, const std::string& learner_fi
       why = "the compiler printed more than 1 MiB of diagnostics; here is the start.\n";
     else if (e.signal != 0)
       why = "the compiler was " + e.describe() + " (out of memory or file size limit?)\n";
+    else if (out.find("File size limit exceeded") != std::string::npos)
+      why = fmt::format(
+          "the compiled program would be larger than {} MiB (a huge static array with an "
+          "initialiser?). Allocate large buffers at run time instead.\n",
+          limits_.compile.file_size >> 20);
     r.diagnostics = why + trim_diagnostics(out, copy.string(), learner_file, problem);
     fs::remove_all(work);
     return r;

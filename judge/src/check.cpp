@@ -6,6 +6,7 @@
 #include "hashing.h"
 #include "result_store.h"
 #include "runner.h"
+#include "text.h"
 
 #include <fmt/format.h>
 
@@ -92,6 +93,13 @@ void fill_from_run(const CaseRun& run, TestResult& t, double case_seconds) {
   }
 }
 
+// Everything in a result that the learner's file or program wrote.
+void make_printable(CheckResult& result) {
+  result.program_output = printable(result.program_output);
+  result.compile_output = printable(result.compile_output);
+  for (TestResult& t : result.tests) t.message = printable(t.message);
+}
+
 }  // namespace
 
 std::string judge_identity() {
@@ -156,6 +164,7 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
     }
     result.compiled = false;
     result.compile_output = build.diagnostics;
+    make_printable(result);
     save_result(results_path, result);
     return result;
   }
@@ -197,6 +206,7 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
       runner_options.limits.cpu_seconds += requests[i].wall_seconds * requests[i].repeat;
   // Inside bubblewrap the program sees itself, the shared libraries, /proc and a private /tmp.
   JailSpec jail;
+  jail.status_fd = true;
   std::vector<std::string> program = {build.binary};
   if (options.sandbox.use_bubblewrap) {
     jail.read_only = {{build.binary, "/run/program"}};
@@ -257,6 +267,7 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
     }
     result.tests.push_back(std::move(t));
   }
+  make_printable(result);
   save_result(results_path, result);
   return result;
 }

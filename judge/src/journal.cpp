@@ -54,7 +54,9 @@ void Journal::append(const std::string& learner, const std::string& problem, con
   entry["learner"] = learner;
   entry["problem"] = problem;
   entry["key"] = key;
-  const std::string line = entry.dump() + "\n";  // dump() escapes newlines: one line
+  // dump() escapes newlines, so an entry is always one line.
+  const std::string line =
+      entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::lock_guard<std::mutex> lock(mutex_);
   if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0 ||
       fsync(fileno(file_)) != 0)

@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
@@ -18,6 +19,20 @@ namespace judge {
 namespace {
 
 constexpr std::size_t kKeptOutput = 64 * 1024;
+constexpr int kStatusFd = 5;  // where judge-jail reports how the program ended
+
+// "exit N" or "signal N" from judge-jail, read once the child is reaped.
+void apply_jail_report(int fd, Exit& e) {
+  char buffer[64] = {};
+  const ssize_t n = fd >= 0 ? read(fd, buffer, sizeof buffer - 1) : -1;
+  if (n <= 0) return;
+  int value = 0;
+  if (std::sscanf(buffer, "exit %d", &value) == 1) {
+    e.exited = true, e.code = value, e.signal = 0, e.from_jail = true;
+  } else if (std::sscanf(buffer, "signal %d", &value) == 1) {
+    e.exited = false, e.code = 0, e.signal = value, e.from_jail = true;
+  }
+}
 
 void set_limit(int resource, rlim_t value) {
   rlimit r{value, value};
@@ -33,6 +48,12 @@ std::vector<char*> exec_args(const std::vector<std::string>& argv) {
   return args;
 }
 
+// Children get a fixed, minimal environment: nothing of the judge's (paths,
+// tokens, JUDGE_* settings) reaches learner code or the sandbox's own
+// processes, which the learner's program can read through /proc.
+char* const kChildEnvironment[] = {const_cast<char*>("PATH=/usr/bin:/bin"),
+                                   const_cast<char*>("LANG=C.UTF-8"), nullptr};
+
 // Runs in the child between fork and exec: only async-signal-safe calls.
 [[noreturn]] void exec_child(char* const* args, const Limits& limits, const std::string& cwd) {
   setpgid(0, 0);
@@ -43,7 +64,7 @@ std::vector<char*> exec_args(const std::vector<std::string>& argv) {
   set_limit(RLIMIT_FSIZE, limits.file_size);
   set_limit(RLIMIT_CORE, 0);
   if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(126);
-  execv(args[0], args);
+  execve(args[0], args, kChildEnvironment);
   _exit(127);
 }
 
@@ -147,7 +168,9 @@ ProtocolChild::ProtocolChild(const std::vector<std::string>& argv, const Limits&
   int request[2];
   int reply[2];
   int out[2];
-  if (pipe2(request, O_CLOEXEC) != 0 || pipe2(reply, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0)
+  int status[2];
+  if (pipe2(request, O_CLOEXEC) != 0 || pipe2(reply, O_CLOEXEC) != 0 ||
+      pipe2(out, O_CLOEXEC) != 0 || pipe2(status, O_CLOEXEC | O_NONBLOCK) != 0)
     throw std::runtime_error("pipe failed");
   std::vector<char*> args = exec_args(argv);
   pid_ = fork();
@@ -159,8 +182,10 @@ ProtocolChild::ProtocolChild(const std::vector<std::string>& argv, const Limits&
     const int req = fcntl(request[0], F_DUPFD_CLOEXEC, 10);
     const int rep = fcntl(reply[1], F_DUPFD_CLOEXEC, 10);
     const int output = fcntl(out[1], F_DUPFD_CLOEXEC, 10);
+    const int stat = fcntl(status[1], F_DUPFD_CLOEXEC, 10);
     dup2(req, wire::kRequestFd);
     dup2(rep, wire::kReplyFd);
+    dup2(stat, kStatusFd);
     dup2(output, 1);
     dup2(output, 2);
     const int null = open("/dev/null", O_RDONLY);
@@ -170,6 +195,8 @@ ProtocolChild::ProtocolChild(const std::vector<std::string>& argv, const Limits&
   close(request[0]);
   close(reply[1]);
   close(out[1]);
+  close(status[1]);
+  status_fd_ = status[0];
   request_fd_ = request[1];
   reply_fd_ = reply[0];
   output_fd_ = out[0];
@@ -275,6 +302,7 @@ Exit ProtocolChild::finish(bool kill_now) {
       if (WIFSIGNALED(status)) e.signal = WTERMSIG(status);
       e.timed_out = timed_out_;
       e.output_exceeded = output_exceeded_;
+      apply_jail_report(status_fd_, e);
       while (output_fd_ >= 0 && output_.size() < kKeptOutput) {
         pollfd p{output_fd_, POLLIN, 0};
         if (poll(&p, 1, 0) <= 0 || !drain_output()) break;
@@ -282,6 +310,7 @@ Exit ProtocolChild::finish(bool kill_now) {
       kill(-pid_, SIGKILL);
       close_fd(reply_fd_);
       close_fd(output_fd_);
+      close_fd(status_fd_);
       pid_ = -1;
       return e;
     }
@@ -291,8 +320,10 @@ Exit ProtocolChild::finish(bool kill_now) {
   Exit e = reap(pid_);
   e.timed_out = timed_out_;
   e.output_exceeded = output_exceeded_;
+  apply_jail_report(status_fd_, e);
   close_fd(reply_fd_);
   close_fd(output_fd_);
+  close_fd(status_fd_);
   pid_ = -1;
   return e;
 }

@@ -24,6 +24,7 @@ struct Exit {
   int signal = 0;
   bool timed_out = false;
   bool output_exceeded = false;
+  bool from_jail = false;        // judge-jail reported this status: it is exact
   std::string describe() const;  // "exited with code 3", "killed by SIGSEGV (segmentation fault)"
   // bubblewrap reports a signal that ended its child as exit code 128 + N.
   Exit with_signal_from_code() const;
@@ -45,7 +46,8 @@ class ProtocolChild {
   enum class Wait { kFrame, kExited, kTimeout, kOutputLimit, kBadFrame };
   // Waits for one reply frame, draining the child's output meanwhile.
   Wait receive(std::vector<std::uint8_t>& payload, double seconds);
-  // Kills the process group (if still running) and reaps the child.
+  // Kills the process group (if still running) and reaps the child. How the
+  // program ended comes from judge-jail's report when it made one.
   Exit finish(bool kill_now);
   const std::string& output() const { return output_; }
 
@@ -55,6 +57,7 @@ class ProtocolChild {
   int request_fd_ = -1;
   int reply_fd_ = -1;
   int output_fd_ = -1;
+  int status_fd_ = -1;  // judge-jail writes how the program ended here (fd 5)
   Limits limits_;
   std::string output_;
   std::uint64_t output_total_ = 0;

@@ -20,4 +20,7 @@ std::string render_human(const Problem& problem, const CheckResult& result,
                          const HumanStyle& style);
 nlohmann::json render_json(const CheckResult& result);
 
+// JSON text that survives invalid UTF-8 (it becomes U+FFFD) instead of throwing.
+std::string dump_json(const nlohmann::json& value, int indent = 2);
+
 }  // namespace judge

@@ -1,6 +1,7 @@
 #include "report_grade.h"
 
 #include "hashing.h"
+#include "report.h"
 #include "report_html.h"
 
 #include <fmt/format.h>
@@ -86,10 +87,6 @@ void write_file(const fs::path& path, const std::string& content) {
 }
 
 }  // namespace
-
-std::string dump_json(const nlohmann::json& value, int indent) {
-  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 std::string render_summary_csv(const GradeBook& book) {
   std::string out = "learner";

@@ -17,7 +17,4 @@ nlohmann::json render_gradescope(const GradeBook& book, const GradedLearner& lea
 // gradescope/<id>.json into `out_dir`, each through a temporary file.
 void write_grade_reports(const GradeBook& book, const std::string& out_dir);
 
-// JSON text that survives invalid UTF-8 in a learner's output.
-std::string dump_json(const nlohmann::json& value, int indent = 2);
-
 }  // namespace judge

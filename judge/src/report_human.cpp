@@ -1,4 +1,5 @@
 #include "report.h"
+#include "text.h"
 
 #include <fmt/format.h>
 
@@ -129,7 +130,7 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
   }
   if (!r.program_output.empty())
     out += (zh ? "\n你的程序的输出（节选）：\n" : "\nyour program printed (first lines):\n") +
-           indent(r.program_output.substr(0, 1500), "  | ");
+           indent(utf8_prefix(r.program_output, 1500), "  | ");
   out +=
       fmt::format("\n{} {}/{} {}{}\n", passed == total ? paint("32", "PASS") : paint("31", "FAIL"),
                   passed, total, zh ? "个测试通过" : "tests passed",
@@ -173,9 +174,13 @@ nlohmann::json render_json(const CheckResult& r) {
     tests.push_back(j);
   }
   if (!r.program_output.empty() && !tests.empty())
-    tests[0]["output"] = r.program_output.substr(0, 500);
+    tests[0]["output"] = utf8_prefix(r.program_output, 500);
   doc["tests"] = tests;
   return doc;
+}
+
+std::string dump_json(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace judge

@@ -61,7 +61,7 @@ void save_result(const std::string& path, const CheckResult& r) {
   const std::string tmp = path + ".tmp" + unique_suffix();
   {
     std::ofstream out(tmp);
-    out << doc.dump();
+    out << doc.dump(-1, ' ', false, json::error_handler_t::replace);
   }
   std::filesystem::rename(tmp, path);
 }

@@ -121,16 +121,21 @@ std::vector<std::string> jailed_command(const SandboxConfig& config, const JailS
     if (spec.profile == JailSpec::Profile::kCompile) {
       // The compiler needs its own tree; a program needs only the shared
       // libraries (no shells, no compilers to exec).
-      cmd.insert(cmd.end(), {"--ro-bind", "/usr", "/usr", "--tmpfs", "/dev", "--dev-bind",
-                             "/dev/null", "/dev/null"});
+      cmd.insert(cmd.end(), {"--ro-bind", "/usr", "/usr"});
     } else {
       cmd.insert(cmd.end(), {"--ro-bind", "/usr/lib", "/usr/lib", "--ro-bind-try", "/usr/lib64",
-                             "/usr/lib64", "--dev", "/dev"});
+                             "/usr/lib64"});
     }
+    // Two devices only: no /dev/random to #include, no /dev/shm to fill.
+    cmd.insert(cmd.end(), {"--tmpfs", "/dev", "--dev-bind", "/dev/null", "/dev/null", "--dev-bind",
+                           "/dev/urandom", "/dev/urandom", "--remount-ro", "/dev"});
     for (const auto& [host, inside] : spec.read_only)
       cmd.insert(cmd.end(), {"--ro-bind", host, inside});
     for (const auto& dir : spec.writable) cmd.insert(cmd.end(), {"--bind", dir, dir});
-    cmd.insert(cmd.end(), {"--ro-bind", config.jail, "/run/judge-jail", "--chdir", spec.cwd, "--"});
+    // The root is an unbounded in-memory file system: make it read-only, so
+    // the sized /tmp and the work folder are the only places to write.
+    cmd.insert(cmd.end(), {"--ro-bind", config.jail, "/run/judge-jail", "--remount-ro", "/",
+                           "--chdir", spec.cwd, "--"});
     jail = "/run/judge-jail";
   }
   cmd.push_back(jail);
@@ -139,6 +144,7 @@ std::vector<std::string> jailed_command(const SandboxConfig& config, const JailS
   cmd.push_back(fmt::format("{}", limits.address_space));
   cmd.push_back(fmt::format("{}", limits.file_size));
   cmd.push_back(fmt::format("{}", spec.max_processes));
+  if (spec.status_fd) cmd.push_back("--status-fd");
   cmd.push_back("--");
   for (const auto& a : argv) cmd.push_back(a);
   return cmd;

@@ -42,6 +42,9 @@ struct JailSpec {
   std::vector<std::string> writable;  // host directories, at the same path inside
   std::string cwd = "/tmp";
   int max_processes = 256;  // RLIMIT_NPROC (root ignores it: seccomp stops forks)
+  // Whether fd 5 carries judge-jail's report of how the program ended
+  // (ProtocolChild provides it; see judge/jail/jail.cpp).
+  bool status_fd = false;
 };
 
 // The command line that runs `argv` under the jail (and bubblewrap, if on),

@@ -3,9 +3,8 @@
 // exit code 128 + N, and the judge turns such codes back into signals: a
 // program can thus pass itself off as "killed by SIGXCPU" (a time limit) or
 // "killed by SIGSYS" (stopped by the sandbox) without being either.
-// KNOWN MISREPORT when this file was written: inside bubblewrap this gets
-// time_limit ("the program used up its CPU time"); without bubblewrap it gets
-// runtime_error.
+// Fixed: judge-jail waits for the program and reports its exact status on a
+// pipe of its own (fd 5), so the exit code stays an exit code.
 // expect: runtime_error sample
 #include "exercise.h"
 #include <unistd.h>

@@ -3,12 +3,9 @@
 // bytes, or with a long UTF-8 line the report cuts in the middle of a
 // character. The judge must still give the verdict (wrong_answer) and print
 // valid JSON.
-// KNOWN BUG when this file was written: nlohmann::json::dump() throws on the
-// invalid bytes (in save_result and in the --format json report), and the
-// judge ends with "judge_error: [json.exception.type_error.316] ...", in every
-// format. The same happens with such bytes in an exception's what() or in a
-// compiler message, and with valid UTF-8 that the 500-byte cut of the JSON
-// report splits.
+// This once ended the judge with a json type_error (dump() throws on invalid
+// UTF-8); learner text now passes through printable() (judge/src/text.h) and
+// reports cut it only between characters.
 // expect: wrong_answer sample
 #include "exercise.h"
 #include <cstdio>

@@ -3,13 +3,13 @@
 // grading server the judge's environment may hold tokens or paths the learner
 // should not see, and whatever the program reads it can print into the report
 // the learner gets back. The program itself runs with a cleared environment
-// (PATH, HOME, LANG); any other variable it finds belongs to the judge. If it
+// (PATH, HOME, LANG, PWD); any other variable it finds belongs to the judge. If it
 // finds one, it answers correctly, so a leak shows up as "accepted". The
 // variables are only looked at, never printed.
-// KNOWN LEAK when this file was written: bubblewrap's init process (pid 1 in
-// the sandbox, the program's parent) keeps the judge's full environment
-// (--clearenv applies only to the program), and /proc/1/environ is readable;
-// /proc/1/cmdline likewise shows the host paths of the bwrap command line.
+// This once leaked: bubblewrap's init process (pid 1 in the sandbox) kept the
+// judge's whole environment. The judge now starts every child with a fixed
+// minimal one. /proc/1/cmdline still shows the bwrap command line (paths of
+// the judge's cache), which holds no secrets.
 // expect: wrong_answer sample
 #include "exercise.h"
 #include <dirent.h>
@@ -26,7 +26,8 @@ bool foreign_variable_in(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   const std::string env = text.str();
-  static const std::set<std::string> ours = {"PATH", "HOME", "LANG"};
+  // PWD is the sandbox's own working folder (/tmp), set by bubblewrap.
+  static const std::set<std::string> ours = {"PATH", "HOME", "LANG", "PWD"};
   std::size_t start = 0;
   while (start < env.size()) {
     std::size_t end = env.find('\0', start);

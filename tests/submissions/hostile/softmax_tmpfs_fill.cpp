@@ -6,8 +6,9 @@
 // memory. Only 90 MiB are tried here, once, and they vanish with the process.
 // If more than 64 MiB land outside /tmp, the file answers correctly, so the
 // hole shows up as "accepted".
-// KNOWN HOLE when this file was written: the sandbox's root tmpfs, /run, /dev
-// and /dev/shm are writable and have no size limit (only /tmp has --size).
+// This once found room: the sandbox's root, /run and /dev were writable
+// in-memory file systems with no size limit. Now / and /dev are remounted
+// read-only and /tmp is the only scratch space.
 // expect: wrong_answer sample
 #include "exercise.h"
 #include <fcntl.h>

@@ -1,0 +1,18 @@
+// Learner-controlled text (program output, exception messages, compiler
+// diagnostics about their file) on its way to a terminal, a JSON document or
+// a web page: valid UTF-8, and no control sequences that could repaint the
+// judge's own report.
+#pragma once
+
+#include <string>
+
+namespace judge {
+
+// Invalid UTF-8 becomes U+FFFD; control characters other than newline and
+// tab are shown in caret notation (ESC as "^[").
+std::string printable(const std::string& text);
+
+// At most `max_bytes` bytes of `text`, never cutting a UTF-8 character in two.
+std::string utf8_prefix(const std::string& text, std::size_t max_bytes);
+
+}  // namespace judge
