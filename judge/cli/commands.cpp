@@ -26,28 +26,15 @@ bool use_color() {
   return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
+}  // namespace
+
 std::string status_label(const ProblemState* s) {
   if (s == nullptr || s->status.empty()) return "-";
+  const std::string before = s->solved && s->status != "passed" ? " (solved before)" : "";
   if (s->status == "passed") return fmt::format("passed {}/{}", s->passed, s->total);
-  if (s->status == "failed") return fmt::format("failed {}/{}", s->passed, s->total);
-  return s->status;
+  if (s->status == "failed") return fmt::format("failed {}/{}", s->passed, s->total) + before;
+  return s->status + before;
 }
-
-void record(State& state, const CheckResult& r) {
-  ProblemState& s = state.at(r.problem);
-  s.passed = r.passed();
-  s.total = static_cast<int>(r.tests.size());
-  bool not_implemented = !r.tests.empty();
-  for (const auto& t : r.tests)
-    not_implemented = not_implemented && t.verdict == Verdict::kNotImplemented;
-  s.status = !r.judge_error.empty() ? "judge_error"
-             : !r.compiled          ? "compile_error"
-             : not_implemented      ? "not_implemented"
-             : r.all_passed()       ? "passed"
-                                    : "failed";
-}
-
-}  // namespace
 
 const Problem* find_problem(const Context& ctx, const std::string& id) {
   if (const Problem* p = ctx.bank.find(id)) return p;
@@ -176,8 +163,6 @@ int run_check(Context& ctx, const CheckArgs& args) {
   options.case_seconds = args.case_seconds;
   options.build_limits.compile.wall_seconds = args.compile_seconds;
   options.build_limits.compile.cpu_seconds = args.compile_seconds;
-  State state(ctx.workspace.state_dir() + "/state.json");
-  state.load();
   int exit_code = kExitOk;
   nlohmann::json all = nlohmann::json::array();
   for (const Problem* p : problems) {
@@ -188,7 +173,10 @@ int run_check(Context& ctx, const CheckArgs& args) {
     }
     const CheckResult r = check_problem(ctx.workspace, *p, fs::relative(file).string(), options);
     if (args.file.empty() && args.only_case.empty()) {
-      record(state, r);
+      // Read, update and write at once: a watch in another terminal may have saved meanwhile.
+      State state(ctx.workspace.state_dir() + "/state.json");
+      state.load();
+      state.record(r);
       state.save();
     }
     if (!r.judge_error.empty())
@@ -206,22 +194,27 @@ int run_check(Context& ctx, const CheckArgs& args) {
   return exit_code;
 }
 
+std::string next_hint(const Context& ctx, const Problem& problem) {
+  State state(ctx.workspace.state_dir() + "/state.json");
+  state.load();
+  ProblemState& s = state.at(problem.id);
+  const int total = static_cast<int>(problem.hints.size());
+  const int shown = std::min(s.hints_shown + 1, total);
+  std::string out;
+  for (int i = 0; i < shown; ++i)
+    out += fmt::format("hint {}/{}: {}\n", i + 1, total,
+                       problem.hints[static_cast<std::size_t>(i)].in(ctx.lang));
+  if (shown == total)
+    out += ctx.lang == Lang::kZh ? "（这是最后一条提示。）\n" : "(That was the last hint.)\n";
+  s.hints_shown = shown;
+  state.save();
+  return out;
+}
+
 int run_hint(Context& ctx, const std::string& id) {
   const Problem* p = find_problem(ctx, id);
   if (p == nullptr) return kExitUsage;
-  State state(ctx.workspace.state_dir() + "/state.json");
-  state.load();
-  ProblemState& s = state.at(id);
-  const int total = static_cast<int>(p->hints.size());
-  const int shown = std::min(s.hints_shown + 1, total);
-  for (int i = 0; i < shown; ++i)
-    std::cout << fmt::format("hint {}/{}: {}\n", i + 1, total,
-                             p->hints[static_cast<std::size_t>(i)].in(ctx.lang));
-  if (shown == total)
-    std::cout << (ctx.lang == Lang::kZh ? "（这是最后一条提示。）\n"
-                                        : "(That was the last hint.)\n");
-  s.hints_shown = shown;
-  state.save();
+  std::cout << next_hint(ctx, *p);
   return kExitOk;
 }
 

@@ -27,7 +27,16 @@ const Problem* find_problem(const Context& ctx, const std::string& id);
 // Problems named by a set id, or nullptr after printing the closest set ids.
 const ProblemSet* find_set(const Context& ctx, const std::string& id);
 
+// "passed 39/39", "failed 12/39 (solved before)", "-" for never checked.
+std::string status_label(const ProblemState* state);
+
 int run_list(Context& ctx, const std::string& set);
+int run_progress(Context& ctx);
+int run_next(Context& ctx);
+int run_solution(Context& ctx, const std::string& id, bool force);
+// The problems a learner works through, in order: a workshop workspace's
+// set, else every track.
+std::vector<const Problem*> learning_order(const Context& ctx);
 int run_show(Context& ctx, const std::string& id);
 struct CheckArgs {
   std::string id;
@@ -42,6 +51,14 @@ struct CheckArgs {
 };
 int run_check(Context& ctx, const CheckArgs& args);
 int run_hint(Context& ctx, const std::string& id);
+// All hints up to one more than last time (remembered in the state file).
+std::string next_hint(const Context& ctx, const Problem& problem);
+struct WatchArgs {
+  std::string id;
+  std::string set;
+  bool manual = false;
+};
+int run_watch(Context& ctx, const WatchArgs& args);
 int run_quiz(Context& ctx, const std::string& id, const std::string& set, bool answers_only);
 int run_reset(Context& ctx, const std::string& id, bool force);
 int run_stub(Context& ctx, const std::string& id);

@@ -3,6 +3,7 @@
 // or problem files, whose hidden cases stay with the judge.
 #include "commands.h"
 
+#include "build.h"
 #include "hashing.h"
 
 #include <fmt/format.h>
@@ -84,6 +85,12 @@ int run_init(Context& ctx, const std::string& dir, const std::string& set_id, bo
                                  {"problems", set->problems},
                                  {"bank", ctx.workspace.bank_root}};
   write_text(root / kWorkspaceMarker, marker.dump(2) + "\n");
+  // Build the precompiled header now, so an attendee's first check is fast.
+  BuildPaths paths;
+  paths.harness_dir = ctx.workspace.harness_dir();
+  paths.exercises_dir = ctx.workspace.exercise_header_dir();
+  paths.cache_dir = Workspace::at(dir).cache_dir();
+  Builder(paths, BuildLimits{}).prepare();
   std::cout << fmt::format(
       "made {}: {} exercises of {} ({} min), with statements and a README for attendees.\n"
       "Attendees work there: cd {} && judge list\n",

@@ -64,6 +64,22 @@ int main(int argc, char** argv) {
   stub->add_option("id", id, "problem id")->required();
   auto* validate = app.add_subcommand("validate", "load and check every problem file");
   auto* prepare = app.add_subcommand("prepare", "build the precompiled header and harness now");
+  WatchArgs watch_args;
+  auto* watch = app.add_subcommand(
+      "watch", "check an exercise each time you save it; keys move through the track");
+  watch->add_option("id", watch_args.id, "the problem to start with (default: next unsolved)");
+  watch->add_option("--set", watch_args.set, "work through this set's problems");
+  watch->add_flag("--manual", watch_args.manual,
+                  "check when you press Enter (for file systems without inotify)");
+  watch->add_option("--lang", lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
+  auto* progress = app.add_subcommand("progress", "what you have solved, per track and set");
+  progress->add_option("--lang", lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
+  auto* next = app.add_subcommand("next", "show the statement of the next unsolved problem");
+  next->add_option("--lang", lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
+  auto* solution = app.add_subcommand(
+      "solution", "show the reference solution and the known traps (once you have passed)");
+  solution->add_option("id", id, "problem id")->required();
+  solution->add_flag("--force", force, "show them before you have passed (spoils the problem)");
   std::string init_dir;
   auto* init = app.add_subcommand(
       "init", "make a workshop workspace: a set's stubs, statements and a README, no solutions");
@@ -129,6 +145,10 @@ int main(int argc, char** argv) {
     if (*prepare) return run_prepare(ctx);
     if (*grade) return run_grade(ctx, grade_args);
     if (*init) return run_init(ctx, init_dir, set, force);
+    if (*progress) return run_progress(ctx);
+    if (*watch) return run_watch(ctx, watch_args);
+    if (*next) return run_next(ctx);
+    if (*solution) return run_solution(ctx, id, force);
   } catch (const judge::BankError& e) {
     std::cerr << "problem bank error: " << e.what() << "\n";
     return kExitUsage;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <unistd.h>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -71,6 +72,8 @@ void State::load() {
     s.passed = p.value("passed", 0);
     s.total = p.value("total", 0);
     s.hints_shown = p.value("hints_shown", 0);
+    s.best_passed = p.value("best_passed", s.status == "passed" ? s.passed : 0);
+    s.solved = p.value("solved", s.status == "passed");
     problems_[id] = s;
   }
 }
@@ -80,10 +83,9 @@ void State::save() const {
   json["version"] = 1;
   json["problems"] = nlohmann::json::object();
   for (const auto& [id, s] : problems_)
-    json["problems"][id] = {{"status", s.status},
-                            {"passed", s.passed},
-                            {"total", s.total},
-                            {"hints_shown", s.hints_shown}};
+    json["problems"][id] = {{"status", s.status}, {"passed", s.passed},
+                            {"total", s.total},   {"best_passed", s.best_passed},
+                            {"solved", s.solved}, {"hints_shown", s.hints_shown}};
   fs::create_directories(fs::path(path_).parent_path());
   const std::string tmp = path_ + ".tmp" + unique_suffix();
   {
@@ -91,6 +93,22 @@ void State::save() const {
     out << json.dump(2) << "\n";
   }
   fs::rename(tmp, path_);
+}
+
+void State::record(const CheckResult& r) {
+  ProblemState& s = at(r.problem);
+  s.passed = r.passed();
+  s.total = static_cast<int>(r.tests.size());
+  bool not_implemented = !r.tests.empty();
+  for (const auto& t : r.tests)
+    not_implemented = not_implemented && t.verdict == Verdict::kNotImplemented;
+  s.status = !r.judge_error.empty() ? "judge_error"
+             : !r.compiled          ? "compile_error"
+             : not_implemented      ? "not_implemented"
+             : r.all_passed()       ? "passed"
+                                    : "failed";
+  s.best_passed = std::max(s.best_passed, s.passed);
+  s.solved = s.solved || s.status == "passed";
 }
 
 const ProblemState* State::find(const std::string& id) const {

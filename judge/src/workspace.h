@@ -2,6 +2,8 @@
 // learner's state (last results, hints shown), all under one root.
 #pragma once
 
+#include "verdict.h"
+
 #include <map>
 #include <string>
 
@@ -37,11 +39,14 @@ struct Workspace {
 
 constexpr const char* kWorkspaceMarker = "judge-workspace.json";
 
-// What the learner did last, per problem; saved atomically.
+// What the learner did last, and the best they ever did, per problem; saved
+// atomically (a killed judge leaves the previous file whole).
 struct ProblemState {
-  std::string status;  // "passed", "failed", "not_implemented", "compile_error", ""
-  int passed = 0;
+  std::string status;  // last check: "passed", "failed", "not_implemented", "compile_error", ""
+  int passed = 0;      // last check
   int total = 0;
+  int best_passed = 0;  // the most tests any check passed
+  bool solved = false;  // some check passed every test
   int hints_shown = 0;
 };
 
@@ -51,6 +56,8 @@ class State {
   void load();
   void save() const;
   ProblemState& at(const std::string& id) { return problems_[id]; }
+  // Records a check of the learner's own exercise file.
+  void record(const CheckResult& result);
   const ProblemState* find(const std::string& id) const;
 
  private:

@@ -1,0 +1,151 @@
+// judge watch as a learner uses it: in a real terminal (tmux), saving files
+// and pressing keys, reading the screen back.
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace judge {
+namespace {
+namespace fs = std::filesystem;
+
+std::string shell(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return out;
+  char buffer[4096];
+  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+  pclose(pipe);
+  return out;
+}
+
+// One tmux server of our own (-L), so a developer's sessions are never touched.
+class Terminal {
+ public:
+  explicit Terminal(const std::string& command)
+      : socket_("judge-watch-test-" + std::to_string(getpid())) {
+    shell(tmux() + " new-session -d -s w -x 110 -y 60 '" + command + "'");
+  }
+  ~Terminal() { shell(tmux() + " kill-server"); }
+  std::string screen() const { return shell(tmux() + " capture-pane -p -t w"); }
+  void keys(const std::string& keys) const { shell(tmux() + " send-keys -t w " + keys); }
+  // Waits for `text` on the screen; returns the screen either way.
+  bool wait_for(const std::string& text, std::string& seen, double seconds = 60) const {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    do {
+      seen = screen();
+      if (seen.find(text) != std::string::npos) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    } while (std::chrono::steady_clock::now() < end);
+    return false;
+  }
+  bool running() const { return shell(tmux() + " has-session -t w").empty(); }
+
+ private:
+  std::string tmux() const { return "tmux -L " + socket_; }
+  std::string socket_;
+};
+
+bool have_tmux() {
+  if (shell("command -v tmux").empty()) {
+    const char* ci = std::getenv("CI");
+    if (ci != nullptr && std::string(ci) == "true") ADD_FAILURE() << "CI installs tmux";
+    return false;
+  }
+  return true;
+}
+
+class Watch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!have_tmux()) GTEST_SKIP() << "needs tmux (apt-get install tmux)";
+    const auto made =
+        testing::run_judge("init " + room_.path() + "/ws --set softmax-basics", cache_env());
+    ASSERT_EQ(made.exit_code, 0) << made.out;
+    ws_ = room_.path() + "/ws";
+  }
+  std::string cache_env() const {
+    return "JUDGE_CACHE_DIR=" + testing::source_dir() + "/.judge/cache";
+  }
+  std::string watch_command(const std::string& args) const {
+    return "cd " + ws_ + " && NO_COLOR=1 " + cache_env() + " " + JUDGE_BINARY + " watch " + args +
+           "; echo watch-ended; sleep 60";
+  }
+  void save(const std::string& name, const std::string& content) const {
+    // Written beside and renamed over, as many editors save.
+    const std::string tmp = ws_ + "/exercises/." + name + ".swp";
+    std::ofstream(tmp) << content;
+    fs::rename(tmp, ws_ + "/exercises/" + name);
+  }
+  static std::string correct_softmax() {
+    return testing::read_text(testing::source_dir() +
+                              "/tests/submissions/correct/softmax_float_loops.cpp");
+  }
+
+  testing::TempDir room_;
+  std::string ws_;
+};
+
+TEST_F(Watch, ChecksOnSaveSurvivesDeletionAndAnswersKeys) {
+  Terminal t(watch_command("softmax"));
+  std::string seen;
+  ASSERT_TRUE(t.wait_for("not_implemented", seen)) << seen;
+
+  save("softmax.cpp", correct_softmax());
+  ASSERT_TRUE(t.wait_for("PASS 39/39", seen)) << seen;
+
+  // Half a file (a save caught midway): a compile error, and the watch goes on.
+  const std::string full = correct_softmax();
+  std::ofstream(ws_ + "/exercises/softmax.cpp") << full.substr(0, full.size() / 2);
+  ASSERT_TRUE(t.wait_for("compile_error", seen)) << seen;
+  fs::remove(ws_ + "/exercises/softmax.cpp");
+  ASSERT_TRUE(t.wait_for("is not there", seen)) << seen;
+  save("softmax.cpp", full);
+  ASSERT_TRUE(t.wait_for("PASS 39/39", seen)) << seen;
+  fs::rename(ws_ + "/exercises/softmax.cpp", ws_ + "/exercises/softmax.bak");
+  ASSERT_TRUE(t.wait_for("is not there", seen)) << seen;
+  fs::rename(ws_ + "/exercises/softmax.bak", ws_ + "/exercises/softmax.cpp");
+  ASSERT_TRUE(t.wait_for("PASS 39/39", seen)) << seen;
+
+  t.keys("n");  // the next unsolved problem's statement
+  ASSERT_TRUE(t.wait_for("judge watch: Row-wise softmax", seen)) << seen;
+  EXPECT_NE(seen.find("Signature:"), std::string::npos) << seen;
+  t.keys("h");
+  ASSERT_TRUE(t.wait_for("hint 1/", seen)) << seen;
+  t.keys("h");
+  ASSERT_TRUE(t.wait_for("hint 2/", seen)) << seen;
+  t.keys("l");
+  ASSERT_TRUE(t.wait_for("> softmax_rows", seen)) << seen;
+  EXPECT_NE(seen.find("softmax                          Stable softmax of a vector"),
+            std::string::npos);
+  t.keys("s");
+  ASSERT_TRUE(t.wait_for("Given a matrix", seen)) << seen;
+  t.keys("q");
+  ASSERT_TRUE(t.wait_for("watch-ended", seen)) << seen;
+
+  // What the watch learned is remembered.
+  const auto progress = testing::run_judge("progress", "cd " + ws_ + " &&");
+  EXPECT_NE(progress.out.find("1/6 solved"), std::string::npos) << progress.out;
+}
+
+TEST_F(Watch, ManualModeChecksOnEnter) {
+  Terminal t(watch_command("softmax --manual"));
+  std::string seen;
+  ASSERT_TRUE(t.wait_for("manual mode", seen)) << seen;
+  ASSERT_TRUE(t.wait_for("not_implemented", seen)) << seen;
+  save("softmax.cpp", correct_softmax());
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  EXPECT_EQ(t.screen().find("PASS 39/39"), std::string::npos) << "checked without Enter";
+  t.keys("Enter");
+  ASSERT_TRUE(t.wait_for("PASS 39/39", seen)) << seen;
+  t.keys("q");
+  ASSERT_TRUE(t.wait_for("watch-ended", seen)) << seen;
+}
+
+}  // namespace
+}  // namespace judge
