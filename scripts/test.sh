@@ -4,8 +4,9 @@
 # and UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Chromium renders the grading report in a real browser test.
-JUDGE_EXTRA_PACKAGES="chromium" scripts/setup.sh
+# Chromium renders the grading report in a real browser; tmux drives judge watch;
+# clangd checks the editor set-up.
+JUDGE_EXTRA_PACKAGES="chromium tmux clangd" scripts/setup.sh
 jobs=$(nproc)
 cmake --build build -j "$jobs" --target judge_tests
 ctest --test-dir build --output-on-failure -j "$jobs"

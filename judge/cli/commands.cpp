@@ -3,6 +3,7 @@
 #include "build.h"
 #include "cases.h"
 #include "check.h"
+#include "editor_support.h"
 #include "hashing.h"
 #include "report.h"
 #include "yaml_context.h"
@@ -268,6 +269,9 @@ int run_prepare(Context& ctx) {
     return kExitJudgeError;
   }
   std::cout << "precompiled header and harness ready\n";
+  std::cout << "editor support: "
+            << fs::relative(write_compile_database(ctx.workspace, paths)).string()
+            << " (clangd and VS Code read it; see the README)\n";
   return kExitOk;
 }
 

@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "build.h"
+#include "editor_support.h"
 #include "hashing.h"
 
 #include <fmt/format.h>
@@ -89,8 +90,11 @@ int run_init(Context& ctx, const std::string& dir, const std::string& set_id, bo
   BuildPaths paths;
   paths.harness_dir = ctx.workspace.harness_dir();
   paths.exercises_dir = ctx.workspace.exercise_header_dir();
-  paths.cache_dir = Workspace::at(dir).cache_dir();
+  const Workspace made = Workspace::at(dir);
+  paths.cache_dir = made.cache_dir();
   Builder(paths, BuildLimits{}).prepare();
+  paths.exercises_dir = made.exercises_dir();  // the copy of exercise.h beside the stubs
+  write_compile_database(made, paths);
   std::cout << fmt::format(
       "made {}: {} exercises of {} ({} min), with statements and a README for attendees.\n"
       "Attendees work there: cd {} && judge list\n",

@@ -15,10 +15,12 @@ namespace judge {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kPchHeader =
-    "// Precompiled for every learner file (force-included with -include).\n"
-    "#include <Eigen/Dense>\n#include <algorithm>\n#include <cmath>\n#include <limits>\n"
-    "#include <numeric>\n#include <stdexcept>\n#include <string>\n#include <vector>\n";
+// Precompiled for every learner file (force-included with -include).
+std::string pch_header() {
+  std::string text = "// Precompiled for every learner file (force-included with -include).\n";
+  for (const char* header : kForcedIncludes) text += std::string("#include <") + header + ">\n";
+  return text;
+}
 
 const char* const kHarnessFiles[] = {"value.h",   "wire.h",    "codec.h",
                                      "records.h", "binder.h",  "exceptions.h",
@@ -55,7 +57,7 @@ Builder::Builder(BuildPaths paths, BuildLimits limits) : paths_(std::move(paths)
   }
   std::string exercise;
   read_file((fs::path(paths_.exercises_dir) / "exercise.h").string(), exercise);
-  toolchain_key_ = h.add(exercise).add(kPchHeader).hex();
+  toolchain_key_ = h.add(exercise).add(pch_header()).hex();
 }
 
 std::vector<std::string> Builder::base_flags() const {
@@ -76,7 +78,7 @@ BuildResult Builder::ensure_toolchain() {
     return r;
   }
   fs::create_directories(dir);
-  write_atomically(dir / "pch.h", kPchHeader);
+  write_atomically(dir / "pch.h", pch_header());
   std::string out;
   std::vector<std::string> argv = {paths_.cxx};
   for (const auto& f : base_flags()) argv.push_back(f);

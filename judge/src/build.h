@@ -11,6 +11,10 @@
 
 namespace judge {
 
+// The headers every learner file gets without including them (precompiled).
+constexpr const char* kForcedIncludes[] = {"Eigen/Dense", "algorithm", "cmath",  "limits",
+                                           "numeric",     "stdexcept", "string", "vector"};
+
 struct BuildPaths {
   std::string cxx = JUDGE_CXX;
   std::string eigen_include = JUDGE_EIGEN_INCLUDE;

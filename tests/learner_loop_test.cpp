@@ -1,0 +1,146 @@
+// The learner's loop outside watch mode: progress that survives a killed
+// judge, the next problem, solutions behind a pass, and editor support.
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace judge {
+namespace {
+namespace fs = std::filesystem;
+
+class LearnerLoop : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ws_ = room_.path() + "/ws";
+    const auto made = testing::run_judge("init " + ws_ + " --set softmax-basics", env());
+    ASSERT_EQ(made.exit_code, 0) << made.out;
+  }
+  std::string env() const {
+    return "JUDGE_CACHE_DIR=" + testing::source_dir() + "/.judge/cache NO_COLOR=1";
+  }
+  testing::JudgeRun judge(const std::string& args) const {
+    return testing::run_judge(args, "cd " + ws_ + " && " + env());
+  }
+  void hand_in(const std::string& id, const std::string& from) const {
+    fs::copy_file(testing::source_dir() + "/" + from, ws_ + "/exercises/" + id + ".cpp",
+                  fs::copy_options::overwrite_existing);
+  }
+
+  testing::TempDir room_;
+  std::string ws_;
+};
+
+TEST_F(LearnerLoop, ProgressKeepsTheBestResultAndSurvivesAKilledJudge) {
+  hand_in("softmax", "tests/submissions/correct/softmax_float_loops.cpp");
+  ASSERT_EQ(judge("check softmax").exit_code, 0);
+
+  // A later, worse attempt does not unsolve the problem.
+  hand_in("softmax", "solutions/wrong/softmax_no_max_shift.cpp");
+  EXPECT_EQ(judge("check softmax").exit_code, 1);
+  auto progress = judge("progress");
+  EXPECT_NE(progress.out.find("1/6 solved"), std::string::npos) << progress.out;
+  EXPECT_NE(progress.out.find("(solved before)"), std::string::npos) << progress.out;
+
+  // Kill a judge in the middle of a check (this file hangs in every case).
+  hand_in("softmax", "tests/submissions/hostile/softmax_infinite_loop.cpp");
+  const std::string command = "cd " + ws_ + " && exec env " + env() + " " + JUDGE_BINARY +
+                              " check softmax --no-cache >/dev/null 2>&1";
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+
+  const auto state =
+      nlohmann::json::parse(testing::read_text(ws_ + "/.judge/state.json"), nullptr, false);
+  ASSERT_FALSE(state.is_discarded()) << "the state file was left broken";
+  EXPECT_EQ(state["problems"]["softmax"]["solved"], true);
+  progress = judge("progress");
+  EXPECT_NE(progress.out.find("1/6 solved"), std::string::npos) << progress.out;
+  // No temporary files left to confuse the next save.
+  for (const auto& f : fs::directory_iterator(ws_ + "/.judge"))
+    EXPECT_EQ(f.path().filename().string().find(".tmp"), std::string::npos) << f.path();
+}
+
+TEST_F(LearnerLoop, NextShowsTheFirstUnsolvedStatement) {
+  auto next = judge("next");
+  EXPECT_NE(next.out.find("softmax: Stable softmax of a vector"), std::string::npos) << next.out;
+  hand_in("softmax", "tests/submissions/correct/softmax_float_loops.cpp");
+  ASSERT_EQ(judge("check softmax").exit_code, 0);
+  next = judge("next");
+  EXPECT_NE(next.out.find("softmax_rows: Row-wise softmax"), std::string::npos) << next.out;
+  EXPECT_NE(next.out.find("Signature:"), std::string::npos) << next.out;
+}
+
+TEST_F(LearnerLoop, SolutionWaitsForAPassOrForce) {
+  const auto refused = judge("solution softmax");
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.out.find("--force"), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find("4 known traps"), std::string::npos) << refused.out;
+  EXPECT_EQ(refused.out.find("reference::softmax"), std::string::npos) << "spoiled";
+
+  const auto forced = judge("solution softmax --force");
+  EXPECT_EQ(forced.exit_code, 0);
+  EXPECT_NE(forced.out.find("reference::softmax"), std::string::npos) << forced.out;
+  EXPECT_NE(forced.out.find("softmax_no_max_shift: The textbook formula"), std::string::npos)
+      << forced.out;
+  EXPECT_EQ(forced.out.find("softmax_rows_"), std::string::npos) << "another problem's trap";
+
+  hand_in("softmax", "tests/submissions/correct/softmax_float_loops.cpp");
+  ASSERT_EQ(judge("check softmax").exit_code, 0);
+  EXPECT_EQ(judge("solution softmax").exit_code, 0);
+}
+
+TEST_F(LearnerLoop, EditorsGetACompileDatabaseThatClangdAccepts) {
+  const std::string path = ws_ + "/exercises/compile_commands.json";
+  ASSERT_TRUE(fs::exists(path));
+  const auto db = nlohmann::json::parse(testing::read_text(path));
+  ASSERT_EQ(db.size(), 6u);  // the set's six stubs
+  for (const auto& entry : db) {
+    EXPECT_TRUE(fs::exists(entry["file"].get<std::string>()));
+    const std::string args = entry["arguments"].dump();
+    EXPECT_NE(args.find("eigen3"), std::string::npos) << args;
+  }
+  if (std::system("command -v clangd >/dev/null 2>&1") != 0) {
+    const char* ci = std::getenv("CI");
+    if (ci != nullptr && std::string(ci) == "true") ADD_FAILURE() << "CI installs clangd";
+    GTEST_SKIP() << "clangd is not installed";
+  }
+  auto clangd_check = [&](const std::string& file) {
+    const std::string command = "cd " + ws_ + " && clangd --check=exercises/" + file + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string out;
+    char buffer[4096];
+    for (std::size_t n; pipe != nullptr && (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+      out.append(buffer, n);
+    if (pipe != nullptr) pclose(pipe);
+    return out;
+  };
+  // A stub and a real solution parse without a single error in clangd, using
+  // this database; a file with a real mistake shows it.
+  hand_in("softmax", "tests/submissions/correct/softmax_float_loops.cpp");
+  for (const char* file : {"softmax.cpp", "masked_softmax.cpp"}) {
+    const std::string out = clangd_check(file);
+    EXPECT_NE(out.find("Loaded compilation database from " + path), std::string::npos) << out;
+    EXPECT_NE(out.find("All checks completed, 0 errors"), std::string::npos) << out;
+  }
+  std::ofstream(ws_ + "/exercises/softmax.cpp")
+      << "Eigen::VectorXf softmax(const Eigen::VectorXf& x) { return x.no_such_member(); }\n";
+  EXPECT_NE(clangd_check("softmax.cpp").find("All checks completed, 1 errors"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace judge
