@@ -258,10 +258,7 @@ int run_stub(Context& ctx, const std::string& id) {
 }
 
 int run_prepare(Context& ctx) {
-  BuildPaths paths;
-  paths.harness_dir = ctx.workspace.harness_dir();
-  paths.exercises_dir = ctx.workspace.exercise_header_dir();
-  paths.cache_dir = ctx.workspace.cache_dir();
+  const BuildPaths paths = build_paths(ctx.workspace, SandboxConfig::detect());
   Builder builder(paths, BuildLimits{});
   const BuildResult r = builder.prepare();
   if (!r.ok) {

@@ -3,7 +3,7 @@
 // or problem files, whose hidden cases stay with the judge.
 #include "commands.h"
 
-#include "build.h"
+#include "check.h"
 #include "editor_support.h"
 #include "hashing.h"
 
@@ -87,10 +87,8 @@ int run_init(Context& ctx, const std::string& dir, const std::string& set_id, bo
                                  {"bank", ctx.workspace.bank_root}};
   write_text(root / kWorkspaceMarker, marker.dump(2) + "\n");
   // Build the precompiled header now, so an attendee's first check is fast.
-  BuildPaths paths;
-  paths.harness_dir = ctx.workspace.harness_dir();
-  paths.exercises_dir = ctx.workspace.exercise_header_dir();
   const Workspace made = Workspace::at(dir);
+  BuildPaths paths = build_paths(ctx.workspace, SandboxConfig::detect());
   paths.cache_dir = made.cache_dir();
   Builder(paths, BuildLimits{}).prepare();
   paths.exercises_dir = made.exercises_dir();  // the copy of exercise.h beside the stubs

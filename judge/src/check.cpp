@@ -102,6 +102,15 @@ void make_printable(CheckResult& result) {
 
 }  // namespace
 
+BuildPaths build_paths(const Workspace& ws, const SandboxConfig& sandbox) {
+  BuildPaths paths;
+  paths.harness_dir = ws.harness_dir();
+  paths.exercises_dir = ws.exercise_header_dir();
+  paths.cache_dir = ws.cache_dir();
+  paths.sandbox = sandbox;
+  return paths;
+}
+
 std::string judge_identity() {
   struct stat s {};
   if (stat("/proc/self/exe", &s) != 0) return "unknown";
@@ -120,12 +129,7 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
         "cannot read " + file + " (run `judge reset " + problem.id + "` to restore the stub)";
     return result;
   }
-  BuildPaths paths;
-  paths.harness_dir = ws.harness_dir();
-  paths.exercises_dir = ws.exercise_header_dir();
-  paths.cache_dir = ws.cache_dir();
-  paths.sandbox = options.sandbox;
-  Builder builder(paths, options.build_limits);
+  Builder builder(build_paths(ws, options.sandbox), options.build_limits);
 
   std::string problem_text;
   read_file(problem.file, problem_text);

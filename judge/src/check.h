@@ -24,6 +24,10 @@ struct CheckOptions {
 
 // Never throws for the learner's faults; bank inconsistencies come back as
 // judge_error so they are never charged to the learner.
+// Where a build for this workspace finds the harness, exercise.h and the
+// cache, and how it is sandboxed.
+BuildPaths build_paths(const Workspace& ws, const SandboxConfig& sandbox);
+
 // Changes to the judge itself (references, comparison) must invalidate cached
 // results: this names the judge's build (its executable's size and time).
 std::string judge_identity();

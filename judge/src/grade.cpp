@@ -70,12 +70,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   ExpectedCache expected;
   check.expected_cache = &expected;
   {
-    BuildPaths paths;
-    paths.harness_dir = ws.harness_dir();
-    paths.exercises_dir = ws.exercise_header_dir();
-    paths.cache_dir = ws.cache_dir();
-    paths.sandbox = check.sandbox;
-    Builder builder(paths, check.build_limits);
+    Builder builder(build_paths(ws, check.sandbox), check.build_limits);
     const BuildResult ready = builder.prepare();
     if (!ready.ok) throw std::runtime_error(ready.diagnostics);
   }

@@ -3,6 +3,7 @@
 #include "hashing.h"
 #include "report.h"
 #include "report_html.h"
+#include "text.h"
 
 #include <fmt/format.h>
 
@@ -26,37 +27,6 @@ std::string csv_field(const std::string& text) {
   std::string quoted = "\"";
   for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
   return quoted + "\"";
-}
-
-// XML 1.0 allows no control characters but tab and newlines; learners'
-// compile output can hold anything.
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-          out += '?';
-        else
-          out += static_cast<char>(c);
-    }
-  }
-  return out;
 }
 
 std::string text_or_empty(const nlohmann::json& j, const char* key) {
@@ -105,7 +75,7 @@ std::string render_junit(const GradeBook& book) {
   std::string suites;
   for (const auto& learner : book.learners) {
     for (const auto& p : learner.problems) {
-      const std::string suite = xml_escape(learner.learner + "." + p.problem);
+      const std::string suite = markup_escape(learner.learner + "." + p.problem);
       std::string cases;
       int t = 0, f = 0, e = 0, s = 0;
       const std::string message = text_or_empty(p.result, "message");
@@ -113,7 +83,7 @@ std::string render_junit(const GradeBook& book) {
         cases += fmt::format(
             "    <testcase classname=\"{}\" name=\"submission\">\n"
             "      <skipped message=\"{}\"/>\n    </testcase>\n",
-            suite, xml_escape(message));
+            suite, markup_escape(message));
         ++t, ++s;
       } else if (p.result.value("tests", nlohmann::json::array()).empty()) {
         // Nothing ran: the file did not compile, or the judge failed.
@@ -121,24 +91,24 @@ std::string render_junit(const GradeBook& book) {
             "    <testcase classname=\"{}\" name=\"build\">\n      <error type=\"{}\" "
             "message=\"no test ran\">{}</error>\n    </testcase>\n",
             suite, message.rfind("judge_error", 0) == 0 ? "judge_error" : "compile_error",
-            xml_escape(message));
+            markup_escape(message));
         ++t, ++e;
       }
       for (const auto& test : p.result.value("tests", nlohmann::json::array())) {
         ++t;
         const std::string status = test.value("status", "");
-        const std::string name = xml_escape(text_or_empty(test, "name"));
+        const std::string name = markup_escape(text_or_empty(test, "name"));
         if (status == "pass") {
           cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\"/>\n", suite, name);
           continue;
         }
         const char* element = status == "fail" ? "failure" : "error";
         (status == "fail" ? f : e) += 1;
-        const std::string why = xml_escape(text_or_empty(test, "message"));
+        const std::string why = markup_escape(text_or_empty(test, "message"));
         cases += fmt::format(
             "    <testcase classname=\"{}\" name=\"{}\">\n      <{} type=\"{}\" "
             "message=\"{}\">{}</{}>\n    </testcase>\n",
-            suite, name, element, xml_escape(text_or_empty(test, "verdict")), why, why, element);
+            suite, name, element, markup_escape(text_or_empty(test, "verdict")), why, why, element);
       }
       suites += fmt::format(
           "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
@@ -150,7 +120,7 @@ std::string render_junit(const GradeBook& book) {
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" tests=\"{}\" "
       "failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n{}</testsuites>\n",
-      xml_escape("judge grade: " + book.title), tests, failures, errors, skipped, suites);
+      markup_escape("judge grade: " + book.title), tests, failures, errors, skipped, suites);
 }
 
 nlohmann::json render_learner_json(const GradeBook& book, const GradedLearner& learner) {

@@ -1,5 +1,7 @@
 #include "report_html.h"
 
+#include "text.h"
+
 #include <nlohmann/json.hpp>
 
 namespace judge {
@@ -246,33 +248,6 @@ const char* const kScript = R"html(<script>
 </script>
 )html";
 
-std::string escape_html(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // These three characters only occur inside JSON strings, where \uXXXX means
 // the same, and without them the data cannot end its <script> element.
 std::string escape_for_script(const std::string& json_text) {
@@ -330,7 +305,7 @@ std::string count_of(std::size_t n, const char* noun) {
 }  // namespace
 
 std::string render_html(const GradeBook& book) {
-  const std::string title = escape_html(book.title);
+  const std::string title = markup_escape(book.title);
   // Compile output is not always valid UTF-8; replacing bad bytes beats
   // failing the whole report over one learner's garbled message.
   const std::string data =

@@ -63,4 +63,32 @@ std::string utf8_prefix(const std::string& text, std::size_t max_bytes) {
   return text.substr(0, end);
 }
 
+std::string markup_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        const auto byte = static_cast<unsigned char>(c);
+        out += byte < 0x20 && c != '\t' && c != '\n' && c != '\r' ? '?' : c;
+    }
+  }
+  return out;
+}
+
 }  // namespace judge

@@ -15,4 +15,9 @@ std::string printable(const std::string& text);
 // At most `max_bytes` bytes of `text`, never cutting a UTF-8 character in two.
 std::string utf8_prefix(const std::string& text, std::size_t max_bytes);
 
+// Text for an HTML or XML document, inside elements or quoted attributes:
+// the five markup characters as references, and the control characters XML
+// forbids as '?'.
+std::string markup_escape(const std::string& text);
+
 }  // namespace judge
