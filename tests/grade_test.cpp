@@ -116,6 +116,16 @@ TEST_F(Grade, WritesEveryReportForAClass) {
   EXPECT_NE(junit.find("<skipped message=\"not attempted"), std::string::npos);
   EXPECT_NE(testing::read_text(out.path() + "/report.html").find("id=\"gradebook\""),
             std::string::npos);
+  // The page this run wrote, in a real browser: bob's cell opens his failures.
+  const std::string chromium = testing::find_chromium();
+  if (!chromium.empty()) {
+    const std::string dom = testing::chromium_dom(chromium, out.path() + "/report.html",
+                                                  "#select=bob/softmax", out.path());
+    // Rows of the failure table exist only once the click handler drew them.
+    EXPECT_NE(dom.find("<td class=\"test\">stability/large_positive</td>"), std::string::npos)
+        << dom;
+    EXPECT_EQ(dom.find("<td class=\"test\">sample/"), std::string::npos) << "a passing case";
+  }
 }
 
 TEST_F(Grade, HostileClassmatesChangeNobodyElsesResult) {

@@ -179,23 +179,10 @@ TEST(ReportHtml, IsByteIdenticalForTheSameBook) {
   EXPECT_EQ(render_html(GradeBook{}), render_html(GradeBook{}));
 }
 
-// Debian's chromium, headless; empty when it is not installed.
-std::string find_chromium() {
-  if (std::filesystem::exists("/usr/bin/chromium")) return "/usr/bin/chromium";
-  FILE* pipe = popen("command -v chromium 2>/dev/null", "r");
-  if (pipe == nullptr) return "";
-  std::array<char, 512> buffer{};
-  std::string path;
-  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) path += buffer.data();
-  pclose(pipe);
-  while (!path.empty() && (path.back() == '\n' || path.back() == '\r')) path.pop_back();
-  return path;
-}
-
 class ReportHtmlBrowser : public ::testing::Test {
  protected:
   void SetUp() override {
-    chromium_ = find_chromium();
+    chromium_ = testing::find_chromium();
     if (chromium_.empty()) {
       const char* ci = std::getenv("CI");
       if (ci != nullptr && std::string(ci) == "true")
@@ -207,21 +194,7 @@ class ReportHtmlBrowser : public ::testing::Test {
 
   // The DOM after the page's script ran, opened at `fragment`.
   std::string dump_dom(const std::string& fragment) const {
-    const std::string command = "timeout 120 '" + chromium_ +
-                                "' --headless --no-sandbox --disable-gpu --disable-quic"
-                                " --no-first-run --disable-background-networking"
-                                " --disable-component-update --disable-sync --user-data-dir='" +
-                                dir_.path() +
-                                "/profile' --virtual-time-budget=5000 --dump-dom 'file://" + page_ +
-                                fragment + "' 2>/dev/null";
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) return out;
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-    pclose(pipe);
-    return out;
+    return testing::chromium_dom(chromium_, page_, fragment, dir_.path());
   }
 
   static std::string details(const std::string& dom) {

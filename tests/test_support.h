@@ -63,4 +63,38 @@ inline JudgeRun run_judge(const std::string& args, const std::string& env = "",
   return r;
 }
 
+// Debian's chromium, headless; empty when it is not installed.
+inline std::string find_chromium() {
+  if (std::filesystem::exists("/usr/bin/chromium")) return "/usr/bin/chromium";
+  FILE* pipe = popen("command -v chromium 2>/dev/null", "r");
+  if (pipe == nullptr) return "";
+  std::array<char, 512> buffer{};
+  std::string path;
+  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) path += buffer.data();
+  pclose(pipe);
+  while (!path.empty() && (path.back() == '\n' || path.back() == '\r')) path.pop_back();
+  return path;
+}
+
+// The DOM of `page` (opened at `fragment`) after its scripts ran, in a
+// headless chromium with a fresh profile under `scratch`; the flags keep it
+// off the network this machine does not have.
+inline std::string chromium_dom(const std::string& chromium, const std::string& page,
+                                const std::string& fragment, const std::string& scratch) {
+  const std::string command = "timeout 120 '" + chromium +
+                              "' --headless --no-sandbox --disable-gpu --disable-quic"
+                              " --no-first-run --disable-background-networking"
+                              " --disable-component-update --disable-sync --user-data-dir='" +
+                              scratch + "/profile' --virtual-time-budget=5000 --dump-dom 'file://" +
+                              page + fragment + "' 2>/dev/null";
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return out;
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+  pclose(pipe);
+  return out;
+}
+
 }  // namespace judge::testing
