@@ -12,7 +12,9 @@ int main(int argc, char** argv) {
   using namespace judge::cli;
   CLI::App app{
       "judge: softmax and attention exercises, checked with explanations.\n"
-      "Start with `judge list`, then `judge show softmax` and `judge check softmax`."};
+      "Start with `judge watch` and save exercises/softmax.cpp; or step by step with `judge "
+      "list`,\n"
+      "`judge show softmax` and `judge check softmax`. Instructors: `judge grade`, `judge init`."};
   app.require_subcommand(1);
   std::string lang = "en";
   app.add_option("--lang", lang, "language of statements, hints and notes: en or zh")
