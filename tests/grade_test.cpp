@@ -117,10 +117,9 @@ TEST_F(Grade, WritesEveryReportForAClass) {
   EXPECT_NE(testing::read_text(out.path() + "/report.html").find("id=\"gradebook\""),
             std::string::npos);
   // The page this run wrote, in a real browser: bob's cell opens his failures.
-  const std::string chromium = testing::find_chromium();
-  if (!chromium.empty()) {
-    const std::string dom = testing::chromium_dom(chromium, out.path() + "/report.html",
-                                                  "#select=bob/softmax", out.path());
+  if (!testing::missing_tool("chromium")) {
+    const std::string dom =
+        testing::chromium_dom(out.path() + "/report.html", "#select=bob/softmax", out.path());
     // Rows of the failure table exist only once the click handler drew them.
     EXPECT_NE(dom.find("<td class=\"test\">stability/large_positive</td>"), std::string::npos)
         << dom;
@@ -307,6 +306,29 @@ TEST_F(Grade, ExplainsBadArgumentsAndSkipsItsOwnOutputFolder) {
   }
 }
 
+TEST_F(Grade, FollowsTheClassAsItChanges) {
+  testing::TempDir cls, out;
+  hand_in(cls, "alice/softmax.cpp", kCorrectSoftmax);
+  hand_in(cls, "alice/exercises/softmax.cpp", kWrongSoftmax);  // two files: the top one counts
+  hand_in(cls, "bob/softmax.cpp", kWrongSoftmax);
+  const std::string command = "grade " + cls.path() + " --out " + out.path() + " --set grade-test";
+  const auto first = judge(command);
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_NE(first.out.find("alice has both softmax.cpp and exercises/softmax.cpp"),
+            std::string::npos)
+      << first.out;
+  EXPECT_NE(testing::read_text(out.path() + "/summary.csv").find("\nalice,1.0000,"),
+            std::string::npos);
+  ASSERT_TRUE(fs::exists(out.path() + "/learners/bob.json"));
+
+  // Bob leaves the class: his reports go too, as if the folder were new.
+  fs::remove_all(cls.path() + "/bob");
+  ASSERT_EQ(judge(command).exit_code, 0);
+  EXPECT_FALSE(fs::exists(out.path() + "/learners/bob.json"));
+  EXPECT_FALSE(fs::exists(out.path() + "/gradescope/bob.json"));
+  EXPECT_EQ(testing::read_text(out.path() + "/summary.csv").find("\nbob,"), std::string::npos);
+}
+
 TEST_F(Grade, DrawsAProgressBarOnATerminal) {
   testing::TempDir cls, out;
   hand_in(cls, "alice/softmax.cpp", kCorrectSoftmax);
@@ -314,13 +336,10 @@ TEST_F(Grade, DrawsAProgressBarOnATerminal) {
   const std::string inner = "cd " + bank_->path() + " && JUDGE_CACHE_DIR=" + testing::source_dir() +
                             "/.judge/cache " + JUDGE_BINARY + " grade " + cls.path() + " --out " +
                             out.path() + " --set grade-test";
-  FILE* pipe = popen(("script -qec '" + inner + "' /dev/null").c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string screen;
-  char buffer[4096];
-  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) screen.append(buffer, n);
-  EXPECT_EQ(pclose(pipe), 0) << screen;
-  EXPECT_NE(screen.find("\r[" + std::string(30, '#') + "] 2/2"), std::string::npos) << screen;
+  const auto screen = testing::shell("script -qec '" + inner + "' /dev/null");
+  EXPECT_EQ(screen.exit_code, 0) << screen.out;
+  EXPECT_NE(screen.out.find("\r[" + std::string(30, '#') + "] 2/2"), std::string::npos)
+      << screen.out;
 }
 
 }  // namespace

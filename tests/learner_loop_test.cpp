@@ -114,20 +114,9 @@ TEST_F(LearnerLoop, EditorsGetACompileDatabaseThatClangdAccepts) {
     const std::string args = entry["arguments"].dump();
     EXPECT_NE(args.find("eigen3"), std::string::npos) << args;
   }
-  if (std::system("command -v clangd >/dev/null 2>&1") != 0) {
-    const char* ci = std::getenv("CI");
-    if (ci != nullptr && std::string(ci) == "true") ADD_FAILURE() << "CI installs clangd";
-    GTEST_SKIP() << "clangd is not installed";
-  }
+  if (testing::missing_tool("clangd")) GTEST_SKIP() << "clangd is not installed";
   auto clangd_check = [&](const std::string& file) {
-    const std::string command = "cd " + ws_ + " && clangd --check=exercises/" + file + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    std::string out;
-    char buffer[4096];
-    for (std::size_t n; pipe != nullptr && (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-      out.append(buffer, n);
-    if (pipe != nullptr) pclose(pipe);
-    return out;
+    return testing::shell("cd " + ws_ + " && clangd --check=exercises/" + file + " 2>&1").out;
   };
   // A stub and a real solution parse without a single error in clangd, using
   // this database; a file with a real mistake shows it.

@@ -182,19 +182,14 @@ TEST(ReportHtml, IsByteIdenticalForTheSameBook) {
 class ReportHtmlBrowser : public ::testing::Test {
  protected:
   void SetUp() override {
-    chromium_ = testing::find_chromium();
-    if (chromium_.empty()) {
-      const char* ci = std::getenv("CI");
-      if (ci != nullptr && std::string(ci) == "true")
-        FAIL() << "chromium is missing; CI is expected to install it";
+    if (testing::missing_tool("chromium"))
       GTEST_SKIP() << "chromium not found; install the `chromium` package to run this test";
-    }
     page_ = dir_.write("report.html", render_html(sample_book()));
   }
 
   // The DOM after the page's script ran, opened at `fragment`.
   std::string dump_dom(const std::string& fragment) const {
-    return testing::chromium_dom(chromium_, page_, fragment, dir_.path());
+    return testing::chromium_dom(page_, fragment, dir_.path());
   }
 
   static std::string details(const std::string& dom) {
@@ -202,7 +197,6 @@ class ReportHtmlBrowser : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  std::string chromium_;
   std::string page_;
 };
 

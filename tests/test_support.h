@@ -4,8 +4,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -46,12 +49,9 @@ struct JudgeRun {
   std::string out;
 };
 
-// Runs the built judge with `args` (a shell fragment). stderr goes with stdout
-// unless `merge_stderr` is false (when stdout must parse as JSON).
-inline JudgeRun run_judge(const std::string& args, const std::string& env = "",
-                          bool merge_stderr = true) {
-  const std::string command = env + " " + std::string(JUDGE_BINARY) + " " + args +
-                              (merge_stderr ? " 2>&1" : " 2>/dev/null");
+// Runs a shell command; `out` is what it wrote to stdout (redirect stderr in
+// the command to see it too).
+inline JudgeRun shell(const std::string& command) {
   JudgeRun r;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return r;
@@ -63,38 +63,36 @@ inline JudgeRun run_judge(const std::string& args, const std::string& env = "",
   return r;
 }
 
-// Debian's chromium, headless; empty when it is not installed.
-inline std::string find_chromium() {
-  if (std::filesystem::exists("/usr/bin/chromium")) return "/usr/bin/chromium";
-  FILE* pipe = popen("command -v chromium 2>/dev/null", "r");
-  if (pipe == nullptr) return "";
-  std::array<char, 512> buffer{};
-  std::string path;
-  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) path += buffer.data();
-  pclose(pipe);
-  while (!path.empty() && (path.back() == '\n' || path.back() == '\r')) path.pop_back();
-  return path;
+// Runs the built judge with `args` (a shell fragment). stderr goes with stdout
+// unless `merge_stderr` is false (when stdout must parse as JSON).
+inline JudgeRun run_judge(const std::string& args, const std::string& env = "",
+                          bool merge_stderr = true) {
+  return shell(env + " " + std::string(JUDGE_BINARY) + " " + args +
+               (merge_stderr ? " 2>&1" : " 2>/dev/null"));
 }
 
-// The DOM of `page` (opened at `fragment`) after its scripts ran, in a
+// True when the command-line tool `name` is not installed. Under CI=true that
+// is also a test failure: the test set-up installs every tool the tests use.
+inline bool missing_tool(const std::string& name) {
+  if (shell("command -v " + name + " >/dev/null 2>&1").exit_code == 0) return false;
+  const char* ci = std::getenv("CI");
+  if (ci != nullptr && std::string(ci) == "true")
+    ADD_FAILURE() << name << " is not installed; scripts/test.sh installs it";
+  return true;
+}
+
+// The DOM of `page` (opened at `fragment`) after its scripts ran, in Debian's
 // headless chromium with a fresh profile under `scratch`; the flags keep it
 // off the network this machine does not have.
-inline std::string chromium_dom(const std::string& chromium, const std::string& page,
-                                const std::string& fragment, const std::string& scratch) {
-  const std::string command = "timeout 120 '" + chromium +
-                              "' --headless --no-sandbox --disable-gpu --disable-quic"
-                              " --no-first-run --disable-background-networking"
-                              " --disable-component-update --disable-sync --user-data-dir='" +
-                              scratch + "/profile' --virtual-time-budget=5000 --dump-dom 'file://" +
-                              page + fragment + "' 2>/dev/null";
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-  pclose(pipe);
-  return out;
+inline std::string chromium_dom(const std::string& page, const std::string& fragment,
+                                const std::string& scratch) {
+  return shell(
+             "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic"
+             " --no-first-run --disable-background-networking"
+             " --disable-component-update --disable-sync --user-data-dir='" +
+             scratch + "/profile' --virtual-time-budget=5000 --dump-dom 'file://" + page +
+             fragment + "' 2>/dev/null")
+      .out;
 }
 
 }  // namespace judge::testing

@@ -14,15 +14,8 @@ namespace judge {
 namespace {
 namespace fs = std::filesystem;
 
-std::string shell(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
+// The output of a tmux command, with its errors.
+std::string shell(const std::string& command) { return testing::shell(command + " 2>&1").out; }
 
 // One tmux server of our own (-L), so a developer's sessions are never touched.
 class Terminal {
@@ -51,19 +44,10 @@ class Terminal {
   std::string socket_;
 };
 
-bool have_tmux() {
-  if (shell("command -v tmux").empty()) {
-    const char* ci = std::getenv("CI");
-    if (ci != nullptr && std::string(ci) == "true") ADD_FAILURE() << "CI installs tmux";
-    return false;
-  }
-  return true;
-}
-
 class Watch : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!have_tmux()) GTEST_SKIP() << "needs tmux (apt-get install tmux)";
+    if (testing::missing_tool("tmux")) GTEST_SKIP() << "needs tmux (apt-get install tmux)";
     const auto made =
         testing::run_judge("init " + room_.path() + "/ws --set softmax-basics", cache_env());
     ASSERT_EQ(made.exit_code, 0) << made.out;

@@ -20,14 +20,12 @@
 
 namespace judge::cli {
 namespace fs = std::filesystem;
-namespace {
+namespace {}  // namespace
 
 bool use_color() {
   const char* no_color = std::getenv("NO_COLOR");
   return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
-
-}  // namespace
 
 std::string status_label(const ProblemState* s) {
   if (s == nullptr || s->status.empty()) return "-";
@@ -72,8 +70,7 @@ const ProblemSet* find_set(const Context& ctx, const std::string& id) {
 int run_list(Context& ctx, const std::string& chosen_set) {
   // A workshop workspace lists its own set unless asked for another.
   const std::string set_id = chosen_set.empty() ? ctx.workspace.set : chosen_set;
-  State state(ctx.workspace.state_dir() + "/state.json");
-  state.load();
+  State state = load_state(ctx.workspace);
   auto line = [&](const Problem& p) {
     std::cout << fmt::format("  {:<32} {:<44} {:<7} {:<10} {}\n", p.id, p.title.in(ctx.lang),
                              p.difficulty, p.track, status_label(state.find(p.id)));
@@ -175,8 +172,7 @@ int run_check(Context& ctx, const CheckArgs& args) {
     const CheckResult r = check_problem(ctx.workspace, *p, fs::relative(file).string(), options);
     if (args.file.empty() && args.only_case.empty()) {
       // Read, update and write at once: a watch in another terminal may have saved meanwhile.
-      State state(ctx.workspace.state_dir() + "/state.json");
-      state.load();
+      State state = load_state(ctx.workspace);
       state.record(r);
       state.save();
     }
@@ -196,8 +192,7 @@ int run_check(Context& ctx, const CheckArgs& args) {
 }
 
 std::string next_hint(const Context& ctx, const Problem& problem) {
-  State state(ctx.workspace.state_dir() + "/state.json");
-  state.load();
+  State state = load_state(ctx.workspace);
   ProblemState& s = state.at(problem.id);
   const int total = static_cast<int>(problem.hints.size());
   const int shown = std::min(s.hints_shown + 1, total);

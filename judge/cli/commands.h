@@ -27,6 +27,9 @@ const Problem* find_problem(const Context& ctx, const std::string& id);
 // Problems named by a set id, or nullptr after printing the closest set ids.
 const ProblemSet* find_set(const Context& ctx, const std::string& id);
 
+// Colour on a terminal, unless NO_COLOR is set.
+bool use_color();
+
 // "passed 39/39", "failed 12/39 (solved before)", "-" for never checked.
 std::string status_label(const ProblemState* state);
 

@@ -14,12 +14,6 @@ namespace judge::cli {
 namespace fs = std::filesystem;
 namespace {
 
-State load_state(const Context& ctx) {
-  State state(ctx.workspace.state_dir() + "/state.json");
-  state.load();
-  return state;
-}
-
 bool solved(const State& state, const std::string& id) {
   const ProblemState* s = state.find(id);
   return s != nullptr && s->solved;
@@ -91,7 +85,7 @@ std::vector<const Problem*> learning_order(const Context& ctx) {
 }
 
 int run_progress(Context& ctx) {
-  const State state = load_state(ctx);
+  const State state = load_state(ctx.workspace);
   if (const ProblemSet* set = ctx.bank.find_set(ctx.workspace.set)) {
     print_group(ctx, state, set->title.in(ctx.lang), set->problems);
     return kExitOk;
@@ -111,7 +105,7 @@ int run_progress(Context& ctx) {
 }
 
 int run_next(Context& ctx) {
-  const State state = load_state(ctx);
+  const State state = load_state(ctx.workspace);
   for (const Problem* p : learning_order(ctx)) {
     if (solved(state, p->id)) continue;
     std::cout << render_statement(*p, ctx.lang,
@@ -127,7 +121,7 @@ int run_solution(Context& ctx, const std::string& id, bool force) {
   const Problem* p = find_problem(ctx, id);
   if (p == nullptr) return kExitUsage;
   const std::vector<std::string> traps = trap_files(ctx, id);
-  const State state = load_state(ctx);
+  const State state = load_state(ctx.workspace);
   if (!solved(state, id) && !force) {
     std::cerr << fmt::format(
         "You have not passed {} yet. This would show its reference solution and {} known "

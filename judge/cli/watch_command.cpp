@@ -136,8 +136,7 @@ class WatchSession {
 
  private:
   const Problem* next_unsolved(const Problem* after) const {
-    State state(ctx_.workspace.state_dir() + "/state.json");
-    state.load();
+    State state = load_state(ctx_.workspace);
     std::size_t start = 0;
     for (std::size_t i = 0; i < order_.size(); ++i)
       if (order_[i] == after) start = i + 1;
@@ -165,8 +164,7 @@ class WatchSession {
     trace_.mark("check");
     const CheckResult r = check_problem(ctx_.workspace, *current_, file, options_);
     trace_.mark("checked");
-    State state(ctx_.workspace.state_dir() + "/state.json");
-    state.load();
+    State state = load_state(ctx_.workspace);
     state.record(r);
     state.save();
     body_ = render_human(*current_, r, HumanStyle{color_, ctx_.lang});
@@ -207,8 +205,7 @@ class WatchSession {
   }
 
   std::string list() const {
-    State state(ctx_.workspace.state_dir() + "/state.json");
-    state.load();
+    State state = load_state(ctx_.workspace);
     std::string out;
     for (const Problem* p : order_)
       out += fmt::format("{} {:<32} {:<44} {}\n", p == current_ ? ">" : " ", p->id,
@@ -235,7 +232,7 @@ class WatchSession {
   const Problem* current_ = nullptr;
   std::string body_;
   CheckOptions options_;
-  bool color_ = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  bool color_ = use_color();
   Trace trace_;
 };
 

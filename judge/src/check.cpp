@@ -118,6 +118,20 @@ std::string judge_identity() {
                      static_cast<long long>(s.st_mtime));
 }
 
+std::string check_key(const Builder& builder, const Problem& problem, const LearnerSources& sources,
+                      const CheckOptions& options) {
+  std::string problem_text;
+  read_file(problem.file, problem_text);
+  return Hasher()
+      .add(builder.program_key(problem, sources))
+      .add(problem_text)
+      .add(judge_identity())
+      .add(options.only_case)
+      .add(options.sandbox.use_bubblewrap ? "bwrap" : "jail")
+      .add(fmt::format("{}", options.case_seconds))
+      .hex();
+}
+
 CheckResult check_problem(const Workspace& ws, const Problem& problem, const std::string& file,
                           const CheckOptions& options) {
   CheckResult result;
@@ -130,17 +144,7 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
     return result;
   }
   Builder builder(build_paths(ws, options.sandbox), options.build_limits);
-
-  std::string problem_text;
-  read_file(problem.file, problem_text);
-  const std::string results_key = Hasher()
-                                      .add(builder.program_key(problem, sources))
-                                      .add(problem_text)
-                                      .add(judge_identity())
-                                      .add(options.only_case)
-                                      .add(options.sandbox.use_bubblewrap ? "bwrap" : "jail")
-                                      .add(fmt::format("{}", options.case_seconds))
-                                      .hex();
+  const std::string results_key = check_key(builder, problem, sources, options);
   const std::string results_path = ws.cache_dir() + "/results/" + results_key + ".json";
   if (options.use_cache) {
     if (auto cached = load_result(results_path)) {
@@ -175,17 +179,20 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
   result.compile_output = build.diagnostics;
 
   // Expected values only after a successful build: a compile error answers at once.
-  std::vector<Expected> expected;
+  // Shared with other checks of this problem when grading, computed here otherwise.
+  std::vector<Expected> computed;
+  const std::vector<Expected>* shared = nullptr;
   try {
     if (options.expected_cache != nullptr)
-      expected = options.expected_cache->get(problem, cases, options.only_case);
+      shared = &options.expected_cache->get(problem, cases, options.only_case);
     else
-      for (const TestCase& c : cases) expected.push_back(compute_expected(problem, c));
+      for (const TestCase& c : cases) computed.push_back(compute_expected(problem, c));
   } catch (const std::exception& e) {
     result.judge_error = e.what();
     return result;
   }
 
+  const std::vector<Expected>& expected = shared != nullptr ? *shared : computed;
   std::vector<CaseRequest> requests;
   for (std::size_t i = 0; i < cases.size(); ++i) {
     CaseRequest r;
@@ -215,7 +222,6 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
   if (options.sandbox.use_bubblewrap) {
     jail.read_only = {{build.binary, "/run/program"}};
     program = {"/run/program"};
-    runner_options.signals_as_exit_codes = true;
   }
   const std::vector<CaseRun> runs =
       run_cases(jailed_command(options.sandbox, jail, runner_options.limits, program), requests,

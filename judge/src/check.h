@@ -32,6 +32,12 @@ BuildPaths build_paths(const Workspace& ws, const SandboxConfig& sandbox);
 // results: this names the judge's build (its executable's size and time).
 std::string judge_identity();
 
+// Names everything a check's result depends on: the learner's sources, the
+// problem file, the judge's build and the options that change verdicts. The
+// results cache and the grading journal are both keyed by it.
+std::string check_key(const Builder& builder, const Problem& problem, const LearnerSources& sources,
+                      const CheckOptions& options);
+
 CheckResult check_problem(const Workspace& ws, const Problem& problem, const std::string& file,
                           const CheckOptions& options);
 

@@ -1,13 +1,10 @@
 #include "grade.h"
 
 #include "build.h"
-#include "hashing.h"
 #include "journal.h"
 #include "report.h"
 #include "report_grade.h"
 #include "roster.h"
-
-#include <fmt/format.h>
 
 #include <atomic>
 #include <filesystem>
@@ -19,22 +16,14 @@ namespace judge {
 namespace fs = std::filesystem;
 namespace {
 
-// Names everything a grading depends on: when any of it changes, the journal
-// entry no longer applies and the file is graded again.
-std::string grading_key(const Problem& problem, const Submission& s, const CheckOptions& check) {
-  std::string source = "<not attempted>";
-  std::string problem_text;
+// When the key changes, the journal entry no longer applies and the file is
+// graded again.
+std::string grading_key(const Builder& builder, const Problem& problem, const Submission& s,
+                        const CheckOptions& check) {
   LearnerSources sources;
-  if (!s.file.empty())
-    source = read_learner_sources(s.file, sources) ? sources.fingerprint() : "<unreadable>";
-  read_file(problem.file, problem_text);
-  return Hasher()
-      .add(source)
-      .add(problem_text)
-      .add(judge_identity())
-      .add(check.sandbox.use_bubblewrap ? "bwrap" : "jail")
-      .add(fmt::format("{}", check.case_seconds))
-      .hex();
+  if (s.file.empty()) return "not attempted";
+  if (!read_learner_sources(s.file, sources)) return "unreadable";
+  return check_key(builder, problem, sources, check);
 }
 
 nlohmann::json not_attempted(const Submission& s) {
@@ -69,18 +58,16 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   CheckOptions check = options.check;
   ExpectedCache expected;
   check.expected_cache = &expected;
-  {
-    Builder builder(build_paths(ws, check.sandbox), check.build_limits);
-    const BuildResult ready = builder.prepare();
-    if (!ready.ok) throw std::runtime_error(ready.diagnostics);
-  }
+  Builder builder(build_paths(ws, check.sandbox), check.build_limits);
+  if (const BuildResult ready = builder.prepare(); !ready.ok)
+    throw std::runtime_error(ready.diagnostics);
 
   const std::vector<Submission>& jobs = roster.submissions;
   std::vector<nlohmann::json> entries(jobs.size());
   std::vector<std::string> keys(jobs.size());
   std::vector<std::size_t> pending;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    keys[i] = grading_key(*bank.find(jobs[i].problem), jobs[i], check);
+    keys[i] = grading_key(builder, *bank.find(jobs[i].problem), jobs[i], check);
     if (auto earlier = journal.find(jobs[i].learner, jobs[i].problem, keys[i]))
       entries[i] = *earlier;
     else

@@ -30,7 +30,6 @@ class Journal {
   // Appends {"learner", "problem", "key", ...entry} and syncs it. Thread-safe.
   void append(const std::string& learner, const std::string& problem, const std::string& key,
               nlohmann::json entry);
-  std::size_t reused() const { return entries_.size(); }
 
  private:
   std::string path_;

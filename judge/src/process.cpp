@@ -28,9 +28,9 @@ void apply_jail_report(int fd, Exit& e) {
   if (n <= 0) return;
   int value = 0;
   if (std::sscanf(buffer, "exit %d", &value) == 1) {
-    e.exited = true, e.code = value, e.signal = 0, e.from_jail = true;
+    e.exited = true, e.code = value, e.signal = 0;
   } else if (std::sscanf(buffer, "signal %d", &value) == 1) {
-    e.exited = false, e.code = 0, e.signal = value, e.from_jail = true;
+    e.exited = false, e.code = 0, e.signal = value;
   }
 }
 

@@ -24,9 +24,9 @@ struct Exit {
   int signal = 0;
   bool timed_out = false;
   bool output_exceeded = false;
-  bool from_jail = false;        // judge-jail reported this status: it is exact
   std::string describe() const;  // "exited with code 3", "killed by SIGSEGV (segmentation fault)"
-  // bubblewrap reports a signal that ended its child as exit code 128 + N.
+  // bubblewrap reports a signal that ended its child as exit code 128 + N
+  // (for runs, judge-jail reports the exact status instead).
   Exit with_signal_from_code() const;
 };
 

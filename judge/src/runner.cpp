@@ -60,8 +60,6 @@ std::vector<CaseRun> run_cases(const std::vector<std::string>& command,
     }
     // Anything but a good answer ends this process; the next case gets a new one.
     run.exit = child->finish(wait != ProtocolChild::Wait::kExited);
-    if (options.signals_as_exit_codes && !run.exit.from_jail)
-      run.exit = run.exit.with_signal_from_code();
     collect_output();
     child.reset();
     switch (wait) {

@@ -31,7 +31,6 @@ struct CaseRun {
 struct RunnerOptions {
   Limits limits;         // per process; wall_seconds is replaced per case
   int max_timeouts = 2;  // timeouts and out-of-memory answers before the rest is skipped
-  bool signals_as_exit_codes = false;  // the command is bubblewrap, which reports them so
 };
 
 // `command` starts the learner's program (inside its jail).

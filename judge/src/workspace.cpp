@@ -116,4 +116,10 @@ const ProblemState* State::find(const std::string& id) const {
   return it == problems_.end() ? nullptr : &it->second;
 }
 
+State load_state(const Workspace& ws) {
+  State state(ws.state_dir() + "/state.json");
+  state.load();
+  return state;
+}
+
 }  // namespace judge

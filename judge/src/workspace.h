@@ -65,4 +65,7 @@ class State {
   std::map<std::string, ProblemState> problems_;
 };
 
+// The workspace's state file (.judge/state.json), loaded.
+State load_state(const Workspace& ws);
+
 }  // namespace judge
