@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# bubblewrap sandboxes learner code; libseccomp-dev builds the system-call filter.
+# bubblewrap sandboxes learner code; libseccomp-dev builds the system-call filter;
+# libssl-dev gives SHA-256 for the keys that name built programs and results.
 # JUDGE_EXTRA_PACKAGES adds more (the test suite asks for chromium).
 packages=(g++ cmake make pkg-config libeigen3-dev libyaml-cpp-dev libfmt-dev libcli11-dev
-          nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev bubblewrap libseccomp-dev
+          nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev bubblewrap libseccomp-dev libssl-dev
           ${JUDGE_EXTRA_PACKAGES:-})
 missing=()
 for p in "${packages[@]}"; do

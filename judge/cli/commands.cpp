@@ -44,19 +44,6 @@ const Problem* find_problem(const Context& ctx, const std::string& id) {
   return nullptr;
 }
 
-std::string stub_source(const Problem& p) {
-  std::string s = fmt::format(
-      "// {}: {}\n// Statement: judge show {}   (中文: judge show {} --lang zh)\n"
-      "// Check:     judge check {}\n#include \"exercise.h\"\n",
-      p.id, p.title.en, p.id, p.id, p.id);
-  for (const auto& sig : p.signatures) {
-    s += "\n" + sig.text + " {\n  // TODO: your code here.\n";
-    for (const auto& param : sig.params) s += "  (void)" + param.name + ";\n";
-    s += "  throw not_implemented_error(\"" + sig.name + "\");\n}\n";
-  }
-  return s;
-}
-
 const ProblemSet* find_set(const Context& ctx, const std::string& id) {
   if (const ProblemSet* s = ctx.bank.find_set(id)) return s;
   std::vector<std::string> ids;
@@ -176,7 +163,9 @@ int run_check(Context& ctx, const CheckArgs& args) {
       state.record(r);
       state.save();
     }
-    if (!r.judge_error.empty())
+    if (!r.refused.empty())
+      exit_code = std::max(exit_code, kExitUsage);  // a link, a pipe, too large: bad input
+    else if (!r.judge_error.empty())
       exit_code = std::max(exit_code, kExitJudgeError);
     else if (!r.all_passed())
       exit_code = std::max(exit_code, kExitFailed);

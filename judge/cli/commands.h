@@ -4,6 +4,7 @@
 
 #include "bank.h"
 #include "problem.h"
+#include "stub.h"
 #include "workspace.h"
 
 #include <string>
@@ -82,6 +83,5 @@ int run_init(Context& ctx, const std::string& dir, const std::string& set, bool 
 std::string render_statement(const Problem& problem, Lang lang, const std::string& file);
 
 // The pristine stub of a problem, generated from its signatures.
-std::string stub_source(const Problem& problem);
 
 }  // namespace judge::cli

@@ -22,22 +22,10 @@ struct CallResult {
   bool has_result = false;
   Value result;
   std::vector<std::pair<int, Value>> mutated;  // in-out parameters after the call
-  double seconds = 0.0;                        // time spent inside the function only
-  std::int64_t peak_bytes = 0;                 // memory the call made resident, when measured
+  // Time spent inside the function only. The judge times its reference
+  // with it; a learner's program never reports it (it is measured outside).
+  double seconds = 0.0;
 };
-
-// Watches a call from outside (the harness measures memory with it). Set by
-// the learner program's main(); the judge leaves it unset.
-class CallObserver {
- public:
-  virtual ~CallObserver() = default;
-  virtual void before() = 0;
-  virtual std::int64_t after() = 0;  // bytes made resident during the call
-};
-inline CallObserver*& call_observer() {
-  static CallObserver* observer = nullptr;
-  return observer;
-}
 
 struct BoundFunction {
   std::string name;
@@ -70,16 +58,12 @@ struct Binder<F> {
                               std::index_sequence<I...>) {
     std::tuple<std::decay_t<P>...> stored{Codec<std::decay_t<P>>::decode(args.at(I))...};
     CallResult out;
-    CallObserver* observer = call_observer();
-    if (observer != nullptr) observer->before();
     const auto start = std::chrono::steady_clock::now();
-    // The clock and the memory figure stop when the function returns, before
-    // the harness encodes the result (which allocates on its own account).
+    // The clock stops when the function returns, before the result is encoded.
     bool stopped = false;
     auto stop = [&] {
       stopped = true;
       out.seconds = elapsed(start);
-      if (observer != nullptr) out.peak_bytes = observer->after();
     };
     try {
       if constexpr (std::is_void_v<R>) {

@@ -77,7 +77,6 @@ inline void write_outcomes(wire::Writer& w, const std::vector<StepOutcome>& outc
       w.str(o.exception_type.substr(0, 200));
       w.str(o.exception_what.substr(0, 2000));
     }
-    w.i64(o.call.peak_bytes);
     w.u8(o.call.has_result ? 1 : 0);
     if (o.call.has_result) w.value(o.call.result);
     w.u32(static_cast<std::uint32_t>(o.call.mutated.size()));
@@ -101,7 +100,6 @@ inline std::vector<StepOutcome> read_outcomes(wire::Reader& r) {
       o.exception_type = r.str();
       o.exception_what = r.str();
     }
-    o.call.peak_bytes = r.i64();
     o.call.has_result = r.u8() != 0;
     if (o.call.has_result) o.call.result = r.value();
     const std::uint32_t m = r.u32();

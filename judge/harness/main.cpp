@@ -1,24 +1,16 @@
 // The harness: the main() of every learner program. It reads cases from the
 // judge's request pipe, calls the learner's functions and writes what they
 // returned to the judge's reply pipe. It knows nothing of expected values or
-// tolerances, so nothing the learner's code does here can make a test pass.
+// tolerances, and measures nothing: time and memory are taken from outside
+// the process (judge-jail's wait4), where the learner's code cannot reach.
 #include "execute.h"
-#include "memory.h"
 #include "wire.h"
 
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdint>
-#include <limits>
 #include <vector>
-
-// Resident memory before any other static constructor runs, so memory a
-// learner's static initialiser touches (a pre-filled static buffer) shows up.
-struct ResidentAtStart {
-  std::int64_t bytes = judge::resident_bytes();
-};
-static const ResidentAtStart g_resident_at_start __attribute__((init_priority(101)));
 
 // Provided by the adapter generated for each problem from its signatures.
 const std::vector<judge::BoundFunction>& judge_learner_functions();
@@ -66,34 +58,17 @@ bool write_frame(const std::vector<std::uint8_t>& payload) {
 }  // namespace
 
 int main() {
-  const std::int64_t static_bytes = judge::resident_bytes() - g_resident_at_start.bytes;
   const auto& functions = judge_learner_functions();
-  judge::ResidentMemoryObserver memory;
   std::vector<std::uint8_t> frame;
   while (read_frame(frame)) {
     judge::wire::Reader in(frame);
     if (in.u8() != static_cast<std::uint8_t>(judge::wire::Op::kRunCase)) return 0;
     const std::uint32_t case_id = in.u32();
-    const std::uint32_t repeat = in.u32();
-    const bool measure_memory = in.u8() != 0;
     const std::vector<judge::Step> steps = judge::read_steps(in);
-    judge::call_observer() = measure_memory ? &memory : nullptr;
-
-    // Repeats exist for timing: keep the fastest run, so a noisy neighbour
-    // costs the learner nothing.
-    std::vector<judge::StepOutcome> outcomes;
-    double best = std::numeric_limits<double>::infinity();
-    for (std::uint32_t r = 0; r < repeat; ++r) {
-      outcomes = judge::execute(functions, steps);
-      double seconds = 0;
-      for (const auto& o : outcomes) seconds += o.call.seconds;
-      if (seconds < best) best = seconds;
-    }
+    const std::vector<judge::StepOutcome> outcomes = judge::execute(functions, steps);
     judge::wire::Writer out;
     out.u32(case_id);
     judge::write_outcomes(out, outcomes);
-    out.f64(best);
-    out.i64(static_bytes);
     if (!write_frame(out.bytes())) return 0;
   }
   return 0;

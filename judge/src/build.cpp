@@ -1,6 +1,8 @@
 #include "build.h"
 
 #include "hashing.h"
+#include "program_cache.h"
+#include "stub.h"
 
 #include <fmt/format.h>
 
@@ -35,6 +37,19 @@ void write_atomically(const fs::path& path, const std::string& content) {
   }
   fs::rename(tmp, path);
 }
+
+// The sandboxed compiler runs as another uid when the judge is root: what
+// it reads from the toolchain folder must be readable by anyone, whatever
+// the judge's umask (nothing there is secret: headers and objects).
+void share_with_sandbox(const fs::path& path) {
+  fs::permissions(path, fs::is_directory(path) ? fs::perms(0755) : fs::perms(0644));
+}
+
+// The judge's own compiles (the precompiled header, the harness, the
+// adapters) are trusted and not limited like a learner's: the precompiled
+// Eigen header alone is over 64 MiB, and a short --compile-timeout given
+// for learner files must not fail them.
+const Limits kToolchainLimits{600, 600, 8ull << 30, 2ull << 30, 16ull << 20};
 
 Exit compile(const std::vector<std::string>& argv, const Limits& limits, std::string& output) {
   return run_to_completion(argv, limits, output);
@@ -73,38 +88,51 @@ BuildResult Builder::ensure_toolchain() {
   const fs::path dir = toolchain_dir();
   const fs::path gch = dir / "pch.h.gch";
   const fs::path main_o = dir / "main.o";
-  if (fs::exists(gch) && fs::exists(main_o)) {
+  const fs::path exercise_h = dir / "exercise.h";
+  if (fs::exists(gch) && fs::exists(main_o) && fs::exists(exercise_h)) {
     r.ok = true;
     return r;
   }
   fs::create_directories(dir);
+  share_with_sandbox(dir);
+  // Everything (harness, adapters, the learner's file) is compiled against
+  // this copy of exercise.h, so the sandbox needs nothing of the bank's folders.
+  std::string exercise;
+  read_file((fs::path(paths_.exercises_dir) / "exercise.h").string(), exercise);
+  const fs::path exercise_tmp = dir / ("exercise.h.tmp" + unique_suffix());
+  write_atomically(exercise_tmp, exercise);
+  share_with_sandbox(exercise_tmp);
+  fs::rename(exercise_tmp, exercise_h);
   write_atomically(dir / "pch.h", pch_header());
+  share_with_sandbox(dir / "pch.h");
   std::string out;
   std::vector<std::string> argv = {paths_.cxx};
   for (const auto& f : base_flags()) argv.push_back(f);
   const fs::path gch_tmp = dir / ("pch.h.gch.tmp" + unique_suffix());
   auto pch = argv;
   pch.insert(pch.end(), {"-x", "c++-header", (dir / "pch.h").string(), "-o", gch_tmp.string()});
-  Exit e = compile(pch, limits_.compile, out);
+  Exit e = compile(pch, kToolchainLimits, out);
   if (!e.exited || e.code != 0) {
     r.judge_fault = true;
     r.diagnostics = "building the precompiled Eigen header failed (" + e.describe() + "):\n" + out;
     return r;
   }
+  share_with_sandbox(gch_tmp);
   fs::rename(gch_tmp, gch);
   auto harness = argv;
   const fs::path main_tmp = dir / ("main.o.tmp" + unique_suffix());
   harness.insert(
       harness.end(),
-      {"-I", paths_.harness_dir, "-I", paths_.exercises_dir, "-include", (dir / "pch.h").string(),
+      {"-I", paths_.harness_dir, "-I", dir.string(), "-include", (dir / "pch.h").string(),
        "-c", (fs::path(paths_.harness_dir) / "main.cpp").string(), "-o", main_tmp.string()});
   out.clear();
-  e = compile(harness, limits_.compile, out);
+  e = compile(harness, kToolchainLimits, out);
   if (!e.exited || e.code != 0) {
     r.judge_fault = true;
     r.diagnostics = "building the harness failed (" + e.describe() + "):\n" + out;
     return r;
   }
+  share_with_sandbox(main_tmp);
   fs::rename(main_tmp, main_o);
   r.ok = true;
   return r;
@@ -138,52 +166,20 @@ BuildResult Builder::ensure_adapter(const Problem& problem, std::string& object)
   std::vector<std::string> argv = {paths_.cxx};
   for (const auto& f : base_flags()) argv.push_back(f);
   const std::string tmp = object + ".tmp" + unique_suffix();
-  argv.insert(argv.end(), {"-I", paths_.harness_dir, "-I", paths_.exercises_dir, "-include",
+  argv.insert(argv.end(), {"-I", paths_.harness_dir, "-I", dir.string(), "-include",
                            (dir / "pch.h").string(), "-c", cpp.string(), "-o", tmp});
   std::string out;
-  const Exit e = compile(argv, limits_.compile, out);
+  const Exit e = compile(argv, kToolchainLimits, out);
   if (!e.exited || e.code != 0) {
     r.judge_fault = true;
     r.diagnostics =
         "building the adapter for " + problem.id + " failed (" + e.describe() + "):\n" + out;
     return r;
   }
+  share_with_sandbox(tmp);
   fs::rename(tmp, object);
   r.ok = true;
   return r;
-}
-
-std::string LearnerSources::fingerprint() const {
-  Hasher h;
-  h.add(source);
-  for (const auto& [name, content] : headers) h.add(name).add(content);
-  return h.hex();
-}
-
-bool read_learner_sources(const std::string& file, LearnerSources& out) {
-  out = LearnerSources{};
-  if (!read_file(file, out.source)) return false;
-  // Bounded, so a folder full of files cannot slow every check down.
-  constexpr std::size_t kMaxHeaders = 16;
-  constexpr std::uintmax_t kMaxHeaderBytes = 256 * 1024;
-  std::error_code ec;
-  std::vector<fs::path> found;
-  const fs::path dir = fs::path(file).parent_path().empty() ? "." : fs::path(file).parent_path();
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const std::string ext = entry.path().extension().string();
-    // exercise.h stays the judge's own: an edited copy must not change the build.
-    if ((ext == ".h" || ext == ".hpp") && entry.path().filename() != "exercise.h" &&
-        entry.is_regular_file(ec) && entry.file_size(ec) <= kMaxHeaderBytes)
-      found.push_back(entry.path());
-  }
-  std::sort(found.begin(), found.end());
-  if (found.size() > kMaxHeaders) found.resize(kMaxHeaders);
-  for (const auto& path : found) {
-    std::string content;
-    if (read_file(path.string(), content))
-      out.headers.emplace_back(path.filename().string(), content);
-  }
-  return true;
 }
 
 std::string Builder::program_key(const Problem& problem, const LearnerSources& sources) const {
@@ -199,15 +195,22 @@ std::string Builder::program_key(const Problem& problem, const LearnerSources& s
 
 BuildResult Builder::prepare() { return ensure_toolchain(); }
 
-BuildResult Builder::build(const Problem& problem, const std::string& learner_file) {
-  LearnerSources sources;
-  BuildResult r;
-  if (!read_learner_sources(learner_file, sources)) {
+BuildResult Builder::build_baseline(const Problem& problem) {
+  LearnerSources stub;
+  stub.shown_path = "baseline/" + problem.id + ".cpp";
+  stub.file_name = problem.id + ".cpp";
+  stub.source = stub_source(problem);
+  BuildResult r = build(problem, stub);
+  if (!r.ok) {
     r.judge_fault = true;
-    r.diagnostics = "cannot read " + learner_file;
-    return r;
+    r.diagnostics = "building the baseline program for " + problem.id + " failed:\n" +
+                    r.diagnostics;
   }
-  r = ensure_toolchain();
+  return r;
+}
+
+BuildResult Builder::build(const Problem& problem, const LearnerSources& sources) {
+  BuildResult r = ensure_toolchain();
   if (!r.ok) return r;
   std::string adapter;
   r = ensure_adapter(problem, adapter);
@@ -221,35 +224,49 @@ BuildResult Builder::build(const Problem& problem, const std::string& learner_fi
   const fs::path warnings = programs / (r.key + ".warnings");
   if (fs::exists(binary)) {
     read_file(warnings.string(), r.diagnostics);
+    touch_program(binary.string());  // recently used: the last the cache would evict
     r.ok = true;
     r.cached = true;
     r.binary = binary.string();
     return r;
   }
-  // Compile a private copy, so the learner editing the file mid-build cannot
-  // make the program differ from the source that names it.
+  r = compile_and_link(problem, sources, adapter, r);
+  if (r.ok) evict_programs(programs.string(), program_cache_bytes());
+  return r;
+}
+
+BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSources& sources,
+                                      const std::string& adapter, BuildResult r) {
+  const fs::path programs = fs::path(paths_.cache_dir) / "programs";
+  const fs::path binary = programs / (r.key + ".bin");
+  const fs::path warnings = programs / (r.key + ".warnings");
+  // The compiler gets copies in a private folder: it never sees the
+  // learner's folder, and the bytes compiled are the bytes keyed.
   const fs::path work = programs / (r.key + ".work" + unique_suffix());
   fs::create_directories(work);
-  const fs::path copy = work / fs::path(learner_file).filename();
+  const fs::path copy = work / sources.file_name;
   write_atomically(copy, sources.source);
   for (const auto& [name, content] : sources.headers) write_atomically(work / name, content);
   const fs::path object = work / "learner.o";
   const fs::path dir = toolchain_dir();
   std::vector<std::string> argv = {paths_.cxx};
   for (const auto& f : base_flags()) argv.push_back(f);
-  // No -I for the learner's own folder: in the sandbox it is not there (it
-  // may be a class folder, or the judge's source tree).
+  // exercise.h comes from the toolchain folder (the judge's copy); no -I for
+  // the learner's own folder: in the sandbox it is not there.
   argv.insert(argv.end(),
-              {"-Wall", "-Wextra", "-fdiagnostics-color=never", "-pipe", "-I", paths_.exercises_dir,
+              {"-Wall", "-Wextra", "-fdiagnostics-color=never", "-pipe", "-I", dir.string(),
                "-include", (dir / "pch.h").string(), "-c", copy.string(), "-o", object.string()});
-  // The compiler sees the toolchain, exercise.h and this private copy; it can
-  // write only into the work folder.
+  // The compiler sees the toolchain and this private copy; it can write only
+  // into the work folder, as a uid of its own when the judge is root.
+  const SandboxIdentity identity = SandboxIdentity::acquire();
   JailSpec jail;
   jail.profile = JailSpec::Profile::kCompile;
-  const std::string exercise_h = (fs::path(paths_.exercises_dir) / "exercise.h").string();
-  jail.read_only = {{dir.string(), dir.string()}, {exercise_h, exercise_h}};
+  jail.read_only = {{dir.string(), dir.string()}};
   jail.writable = {work.string()};
   jail.cwd = work.string();
+  jail.uid = identity.uid();
+  if (identity.active() && chown(work.c_str(), identity.uid(), identity.uid()) != 0)
+    throw std::runtime_error("cannot hand " + work.string() + " to the sandbox's uid");
   auto jailed = [&](const std::vector<std::string>& command, std::string& output) {
     const Exit exit = compile(jailed_command(paths_.sandbox, jail, limits_.compile, command),
                               limits_.compile, output);
@@ -269,32 +286,43 @@ BuildResult Builder::build(const Problem& problem, const std::string& learner_fi
     }
   }
   if (!e.exited || e.code != 0) {
-    std::string why;
-    if (e.timed_out || e.signal == SIGXCPU || e.signal == SIGKILL)
-      why = fmt::format(
-          "the compiler ran out of time ({:.0f} s). Does the file include something "
-          "endless, such as /dev/random, or instantiate huge templates?\n",
-          limits_.compile.wall_seconds);
-    else if (e.output_exceeded)
-      why = "the compiler printed more than 1 MiB of diagnostics; here is the start.\n";
-    else if (e.signal != 0)
-      why = "the compiler was " + e.describe() + " (out of memory or file size limit?)\n";
-    else if (out.find("File size limit exceeded") != std::string::npos)
-      why = fmt::format(
-          "the compiled program would be larger than {} MiB (a huge static array with an "
-          "initialiser?). Allocate large buffers at run time instead.\n",
-          limits_.compile.file_size >> 20);
-    r.diagnostics = why + trim_diagnostics(out, copy.string(), learner_file, problem);
+    r.diagnostics = why_the_build_failed(e, out) +
+                    trim_diagnostics(out, copy.string(), kLearnerFileToken, problem);
     fs::remove_all(work);
     return r;
   }
-  write_atomically(warnings, trim_diagnostics(out, copy.string(), learner_file, problem));
-  fs::rename(work / "program", binary);
+  write_atomically(warnings, trim_diagnostics(out, copy.string(), kLearnerFileToken, problem));
+  // The program becomes the judge's: no sandbox uid can change it later, and
+  // every sandbox uid may run it.
+  const fs::path program = work / "program";
+  if (identity.active() && chown(program.c_str(), geteuid(), getegid()) != 0)
+    throw std::runtime_error("cannot take " + program.string() + " back from the sandbox's uid");
+  fs::permissions(program, fs::perms(0755));
+  fs::rename(program, binary);
   fs::remove_all(work);
   read_file(warnings.string(), r.diagnostics);
   r.ok = true;
   r.binary = binary.string();
   return r;
+}
+
+std::string Builder::why_the_build_failed(const Exit& e, const std::string& out) const {
+  if (e.timed_out || e.signal == SIGXCPU || e.signal == SIGKILL)
+    return fmt::format(
+        "the compiler ran out of time ({:.0f} s). Does the file include something "
+        "endless, such as /dev/random, or instantiate huge templates?\n",
+        limits_.compile.wall_seconds);
+  if (e.output_exceeded)
+    return "the compiler printed more than 1 MiB of diagnostics; here is the start.\n";
+  if (e.signal != 0)
+    return "the compiler was " + e.describe() + " (out of memory or file size limit?)\n";
+  if (out.find("File size limit exceeded") != std::string::npos ||
+      out.find("File too large") != std::string::npos)
+    return fmt::format(
+        "the compiled program would be larger than {} MiB (a huge static array with an "
+        "initialiser?). Allocate large buffers at run time instead.\n",
+        limits_.compile.file_size >> 20);
+  return "";
 }
 
 std::string trim_diagnostics(const std::string& raw, const std::string& compiled_path,

@@ -3,10 +3,12 @@
 // built once and cached, and so is every program, by content hash.
 #pragma once
 
+#include "learner_files.h"
 #include "problem.h"
 #include "process.h"
 #include "sandbox.h"
 
+#include <cstdint>
 #include <string>
 
 namespace judge {
@@ -25,8 +27,14 @@ struct BuildPaths {
 };
 
 struct BuildLimits {
-  Limits compile{30, 30, 3ull << 30, 256ull << 20, 1ull << 20};
+  // The file-size limit caps a program (and so what the program cache holds):
+  // real ones are well under 1 MiB; 64 MiB leaves room for big static tables.
+  Limits compile{30, 30, 3ull << 30, 64ull << 20, 1ull << 20};
 };
+
+// The program cache keeps at most this much (JUDGE_PROGRAM_CACHE_MB moves it);
+// past it, the programs used least recently go first.
+constexpr std::uint64_t kDefaultProgramCacheBytes = 1ull << 30;
 
 struct BuildResult {
   bool ok = false;
@@ -37,21 +45,20 @@ struct BuildResult {
   bool cached = false;
 };
 
-// A learner's file and the headers beside it (.h, .hpp) that it may include
-// with quotes: the sandbox shows the compiler copies of these, never the folder.
-struct LearnerSources {
-  std::string source;
-  std::vector<std::pair<std::string, std::string>> headers;  // file name, content
-  std::string fingerprint() const;                           // all of it, for cache keys
-};
-bool read_learner_sources(const std::string& file, LearnerSources& out);
+// Diagnostics name the learner's file with this token, not its path: they
+// are cached by content, and two learners who hand in the same bytes share
+// them. check_sources() puts each learner's own path back.
+constexpr const char* kLearnerFileToken = "<learner-file>";
 
 class Builder {
  public:
   Builder(BuildPaths paths, BuildLimits limits);
   // The key that names a learner program, without building anything.
   std::string program_key(const Problem& problem, const LearnerSources& sources) const;
-  BuildResult build(const Problem& problem, const std::string& learner_file);
+  // Builds exactly `sources` (never reading the learner's folder again).
+  BuildResult build(const Problem& problem, const LearnerSources& sources);
+  // The trusted baseline: the problem's untouched stub, built the same way.
+  BuildResult build_baseline(const Problem& problem);
   // Compiles the PCH and harness now, so a learner's first check is fast.
   BuildResult prepare();
 
@@ -60,6 +67,9 @@ class Builder {
  private:
   BuildResult ensure_toolchain();
   BuildResult ensure_adapter(const Problem& problem, std::string& object);
+  BuildResult compile_and_link(const Problem& problem, const LearnerSources& sources,
+                               const std::string& adapter, BuildResult r);
+  std::string why_the_build_failed(const Exit& e, const std::string& out) const;
   std::vector<std::string> base_flags() const;
   std::string toolchain_dir() const;
 

@@ -1,5 +1,6 @@
 #include "check.h"
 
+#include "case_verdict.h"
 #include "cases.h"
 #include "compare.h"
 #include "expected.h"
@@ -18,80 +19,6 @@
 namespace judge {
 namespace fs = std::filesystem;
 namespace {
-
-// A timing floor below which clocks and scheduling dominate: a limit this
-// small would be noise, not a complexity class.
-constexpr double kTimingFloorSeconds = 0.002;
-
-// The size of a case's inputs as the learner's program holds them (float32).
-std::int64_t input_bytes(const CaseSpec& spec) {
-  std::int64_t total = 0;
-  std::function<void(const Value&)> add = [&](const Value& v) {
-    if (v.kind == ValueKind::kRecord) {
-      for (const Value& f : v.fields) add(f);
-      return;
-    }
-    total += static_cast<std::int64_t>(v.data.size()) * (v.kind == ValueKind::kMask ? 1 : 4);
-  };
-  for (const Step& step : spec.steps)
-    for (const ArgRef& a : step.args)
-      if (a.is_inline) add(a.value);
-  return total;
-}
-
-std::string mebibytes(std::int64_t bytes) {
-  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
-}
-
-void fill_from_run(const CaseRun& run, TestResult& t, double case_seconds) {
-  switch (run.status) {
-    case CaseRun::Status::kTimeout:
-      t.verdict = Verdict::kTimeLimit;
-      t.message =
-          fmt::format("no answer within {:.1f} s of wall-clock time (an endless loop, or a sleep?)",
-                      case_seconds);
-      return;
-    case CaseRun::Status::kOutputLimit:
-      t.verdict = Verdict::kOutputLimit;
-      t.message = "the program printed more than 1 MiB; remove the prints inside your loops";
-      return;
-    case CaseRun::Status::kProtocolError:
-      t.verdict = Verdict::kRuntimeError;
-      t.message = "the program wrote something unreadable on the judge's channel";
-      return;
-    case CaseRun::Status::kNotRun:
-      t.verdict = Verdict::kTimeLimit;
-      t.message = "not run: earlier cases already ran out of time or memory";
-      return;
-    case CaseRun::Status::kCrashed:
-      if (run.exit.signal == SIGXCPU) {
-        t.verdict = Verdict::kTimeLimit;
-        t.message = "the program used up its CPU time";
-      } else if (run.exit.signal == SIGSYS) {
-        t.verdict = Verdict::kRuntimeError;
-        t.message =
-            "the sandbox stopped the program: it made a system call that an exercise has no "
-            "need for (a new process, the network, ptrace, changing its limits, signalling "
-            "another process...)";
-      } else if (run.exit.exited) {
-        t.verdict = Verdict::kRuntimeError;
-        t.message = fmt::format(
-            "the program {} during the call, before answering (exit() or "
-            "a failed Eigen assertion?)",
-            run.exit.describe());
-      } else {
-        t.verdict = Verdict::kRuntimeError;
-        t.message = "the program was " + run.exit.describe() + " during the call" +
-                    (run.exit.signal == SIGSEGV   ? " (an index out of range, or a null pointer?)"
-                     : run.exit.signal == SIGABRT ? " (an uncaught exception outside the call, or "
-                                                    "an Eigen assertion: see the output below)"
-                                                  : "");
-      }
-      return;
-    case CaseRun::Status::kAnswered:
-      return;
-  }
-}
 
 // Everything in a result that the learner's file or program wrote.
 void make_printable(CheckResult& result) {
@@ -132,27 +59,110 @@ std::string check_key(const Builder& builder, const Problem& problem, const Lear
       .hex();
 }
 
+namespace {
+
+// Ordinary cases take microseconds: a group's cases together may take the
+// per-case limit once, plus this much each for restarts after crashes. A
+// program that sleeps just under the per-case limit in every case is then
+// stopped by its group's budget, not after minutes.
+constexpr double kBudgetPerCaseSeconds = 0.25;
+
+struct Plan {
+  std::vector<CaseRequest> requests;
+  std::vector<double> group_budgets;
+  bool measured = false;  // some case needs the baseline program
+  double cpu_seconds = 0;  // added to the process's CPU limit for timed cases
+};
+
+// Which cases, with which limits: a pure function of the problem, the
+// cases, their expected values and the options.
+Plan plan_check(const Problem& problem, const std::vector<TestCase>& cases,
+                const std::vector<Expected>& expected, const CheckOptions& options) {
+  Plan plan;
+  std::vector<int> cases_per_group(problem.groups.size(), 0);
+  std::vector<double> performance_seconds(problem.groups.size(), 0);
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const Group& group = *cases[i].group;
+    CaseRequest r;
+    r.steps = &cases[i].spec.steps;
+    r.wall_seconds = options.case_seconds;
+    r.max_reply_bytes = max_reply_bytes(expected[i]);
+    r.group = static_cast<std::size_t>(&group - problem.groups.data());
+    if (group.kind == GroupKind::kPerformance &&
+        (group.time_factor > 0 || group.memory_factor > 0)) {
+      r.measured = true;
+      r.runs = group.time_factor > 0 ? 3 : 1;
+      const double limit = std::max(kTimingFloorSeconds, group.time_factor * expected[i].seconds);
+      r.wall_seconds = options.case_seconds + r.runs * 10 * limit;
+      plan.measured = true;
+      plan.cpu_seconds += r.wall_seconds;
+      performance_seconds[r.group] += r.wall_seconds;
+    }
+    ++cases_per_group[r.group];
+    plan.requests.push_back(r);
+  }
+  for (std::size_t g = 0; g < problem.groups.size(); ++g)
+    plan.group_budgets.push_back(problem.groups[g].kind == GroupKind::kPerformance
+                                     ? performance_seconds[g] + options.case_seconds
+                                     : options.case_seconds +
+                                           kBudgetPerCaseSeconds * cases_per_group[g]);
+  return plan;
+}
+
+}  // namespace
+
 CheckResult check_problem(const Workspace& ws, const Problem& problem, const std::string& file,
                           const CheckOptions& options) {
-  CheckResult result;
-  result.problem = problem.id;
-  result.file = file;
   LearnerSources sources;
-  if (!read_learner_sources(file, sources)) {
-    result.judge_error =
-        "cannot read " + file + " (run `judge reset " + problem.id + "` to restore the stub)";
+  const ReadStatus read = read_learner_file(file, sources);
+  if (!read.ok) {
+    CheckResult result;
+    result.problem = problem.id;
+    result.file = file;
+    result.refused = printable(read.refusal);
     return result;
   }
+  return check_sources(ws, problem, sources, options);
+}
+
+namespace {
+
+// Results and diagnostics are cached by content and shared by everyone who
+// hands in the same bytes: only here does a result get its learner's path.
+CheckResult for_learner(CheckResult result, const LearnerSources& sources) {
+  result.file = sources.shown_path;
+  const std::string token = kLearnerFileToken;
+  const std::string path = printable(sources.shown_path);
+  for (std::size_t at = result.compile_output.find(token); at != std::string::npos;
+       at = result.compile_output.find(token, at + path.size()))
+    result.compile_output.replace(at, token.size(), path);
+  return result;
+}
+
+CheckResult check_fresh(const Problem& problem, const LearnerSources& sources,
+                        const CheckOptions& options, Builder& builder,
+                        const std::string& results_path);
+
+}  // namespace
+
+CheckResult check_sources(const Workspace& ws, const Problem& problem,
+                          const LearnerSources& sources, const CheckOptions& options) {
   Builder builder(build_paths(ws, options.sandbox), options.build_limits);
   const std::string results_key = check_key(builder, problem, sources, options);
   const std::string results_path = ws.cache_dir() + "/results/" + results_key + ".json";
   if (options.use_cache) {
-    if (auto cached = load_result(results_path)) {
-      cached->file = file;
-      return *cached;
-    }
+    if (auto cached = load_result(results_path)) return for_learner(*cached, sources);
   }
+  return for_learner(check_fresh(problem, sources, options, builder, results_path), sources);
+}
 
+namespace {
+
+CheckResult check_fresh(const Problem& problem, const LearnerSources& sources,
+                        const CheckOptions& options, Builder& builder,
+                        const std::string& results_path) {
+  CheckResult result;
+  result.problem = problem.id;
   std::vector<TestCase> cases = expand_cases(problem);
   if (!options.only_case.empty()) {
     std::vector<TestCase> picked;
@@ -164,7 +174,7 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
     }
     cases = picked;
   }
-  const BuildResult build = builder.build(problem, file);
+  const BuildResult build = builder.build(problem, sources);
   if (!build.ok) {
     if (build.judge_fault) {
       result.judge_error = build.diagnostics;
@@ -191,41 +201,45 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
     result.judge_error = e.what();
     return result;
   }
-
   const std::vector<Expected>& expected = shared != nullptr ? *shared : computed;
-  std::vector<CaseRequest> requests;
-  for (std::size_t i = 0; i < cases.size(); ++i) {
-    CaseRequest r;
-    r.steps = &cases[i].spec.steps;
-    r.wall_seconds = options.case_seconds;
-    if (cases[i].group->kind == GroupKind::kPerformance) {
-      r.repeat = 3;
-      const double limit =
-          std::max(kTimingFloorSeconds, cases[i].group->time_factor * expected[i].seconds);
-      r.wall_seconds = options.case_seconds + 3 * 10 * limit;
-      r.measure_memory = cases[i].group->memory_factor > 0;
-      if (cases[i].group->time_factor == 0) r.repeat = 1;
+  const Plan plan = plan_check(problem, cases, expected, options);
+
+  // Performance cases are measured against the problem's untouched stub,
+  // built and run the same way (it is the judge's own code: trusted).
+  std::string baseline_binary;
+  if (plan.measured) {
+    const BuildResult baseline = builder.build_baseline(problem);
+    if (!baseline.ok) {
+      result.judge_error = baseline.diagnostics;
+      return result;
     }
-    requests.push_back(r);
+    baseline_binary = baseline.binary;
   }
   RunnerOptions runner_options;
   runner_options.limits = options.run_limits;
+  runner_options.group_budgets = plan.group_budgets;
   // The process's CPU limit must not decide a performance case before its
-  // time_factor does: add each timed case's budget to it.
-  for (std::size_t i = 0; i < cases.size(); ++i)
-    if (cases[i].group->kind == GroupKind::kPerformance)
-      runner_options.limits.cpu_seconds += requests[i].wall_seconds * requests[i].repeat;
-  // Inside bubblewrap the program sees itself, the shared libraries, /proc and a private /tmp.
-  JailSpec jail;
-  jail.status_fd = true;
-  std::vector<std::string> program = {build.binary};
-  if (options.sandbox.use_bubblewrap) {
-    jail.read_only = {{build.binary, "/run/program"}};
-    program = {"/run/program"};
-  }
+  // time_factor does.
+  runner_options.limits.cpu_seconds += plan.cpu_seconds;
+  // The program sees itself, the shared libraries and a private /tmp, as a
+  // uid of its own when the judge is root; at most kRunProcesses tasks.
+  const SandboxIdentity identity = SandboxIdentity::acquire();
+  auto command = [&](const std::string& binary) {
+    JailSpec jail;
+    jail.status_fd = true;
+    jail.uid = identity.uid();
+    jail.max_processes = kRunProcesses;
+    std::vector<std::string> program = {binary};
+    if (options.sandbox.use_bubblewrap) {
+      jail.read_only = {{binary, "/run/program"}};
+      program = {"/run/program"};
+    }
+    return jailed_command(options.sandbox, jail, runner_options.limits, program);
+  };
   const std::vector<CaseRun> runs =
-      run_cases(jailed_command(options.sandbox, jail, runner_options.limits, program), requests,
-                runner_options, result.program_output);
+      run_cases(command(build.binary),
+                baseline_binary.empty() ? std::vector<std::string>() : command(baseline_binary),
+                plan.requests, runner_options, result.program_output);
 
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const TestCase& c = cases[i];
@@ -234,46 +248,16 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
     t.name = c.spec.name;
     t.origin = c.spec.origin;
     t.inputs = describe_inputs(problem, c.spec);
-    fill_from_run(runs[i], t, requests[i].wall_seconds);
-    if (runs[i].status == CaseRun::Status::kTimeout && c.group->kind == GroupKind::kPerformance)
+    judge_failed_run(runs[i], plan.requests[i].wall_seconds, t);
+    if (runs[i].status == CaseRun::Status::kTimeout && !runs[i].budget_limited &&
+        c.group->kind == GroupKind::kPerformance)
       t.message = fmt::format(
           "your call did not finish within {:.1f} s; the reference takes {:.2f} ms on the same "
-          "input and "
-          "this group allows {:g} x that: the complexity class is too high",
-          requests[i].wall_seconds, expected[i].seconds * 1e3, c.group->time_factor);
+          "input and this group allows {:g} x that: the complexity class is too high",
+          plan.requests[i].wall_seconds, expected[i].seconds * 1e3, c.group->time_factor);
     if (runs[i].status == CaseRun::Status::kAnswered) {
       compare_case(problem, c, expected[i], runs[i].outcomes, t);
-      const double memory_factor = c.group->memory_factor;
-      if (t.passed() && memory_factor > 0) {
-        const std::int64_t inputs = input_bytes(c.spec);
-        const auto limit = static_cast<std::int64_t>(memory_factor * static_cast<double>(inputs));
-        if (runs[i].peak_bytes > limit) {
-          t.verdict = Verdict::kMemoryLimit;
-          t.message = fmt::format(
-              "allocated {} during the call; this group allows {} ({:g} x the {} of inputs)",
-              mebibytes(runs[i].peak_bytes), mebibytes(limit), memory_factor, mebibytes(inputs));
-        } else if (runs[i].static_bytes > limit) {
-          t.verdict = Verdict::kMemoryLimit;
-          t.message = fmt::format(
-              "static initialisation took {} before the call (a static buffer?); this group "
-              "allows {} in all",
-              mebibytes(runs[i].static_bytes), mebibytes(limit));
-        }
-      }
-      if (t.passed() && c.group->kind == GroupKind::kPerformance && c.group->time_factor > 0) {
-        t.seconds = runs[i].seconds;
-        t.reference_seconds = expected[i].seconds;
-        t.limit_seconds = std::max(kTimingFloorSeconds, c.group->time_factor * expected[i].seconds);
-        if (t.seconds > t.limit_seconds) {
-          t.verdict = Verdict::kTimeLimit;
-          t.message = fmt::format(
-              "your call took {:.1f} ms; the reference took {:.2f} ms on the same input, and this "
-              "group "
-              "allows {:g} x that ({:.1f} ms): the complexity class is too high",
-              t.seconds * 1e3, t.reference_seconds * 1e3, c.group->time_factor,
-              t.limit_seconds * 1e3);
-        }
-      }
+      judge_measured_run(c, expected[i], runs[i], t);
     }
     result.tests.push_back(std::move(t));
   }
@@ -281,5 +265,7 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
   save_result(results_path, result);
   return result;
 }
+
+}  // namespace
 
 }  // namespace judge

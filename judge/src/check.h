@@ -38,6 +38,15 @@ std::string judge_identity();
 std::string check_key(const Builder& builder, const Problem& problem, const LearnerSources& sources,
                       const CheckOptions& options);
 
+// Tasks (the program's threads, and the jail's waiting parent) a run may have.
+constexpr int kRunProcesses = 32;
+
+// Checks exactly `sources`: what was read is what is keyed and compiled.
+CheckResult check_sources(const Workspace& ws, const Problem& problem,
+                          const LearnerSources& sources, const CheckOptions& options);
+
+// Reads `file` (and the headers beside it) once, then checks it; a file
+// that is a link, not a regular file or too large comes back refused.
 CheckResult check_problem(const Workspace& ws, const Problem& problem, const std::string& file,
                           const CheckOptions& options);
 

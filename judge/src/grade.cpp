@@ -1,10 +1,13 @@
 #include "grade.h"
 
 #include "build.h"
+#include "hashing.h"
+#include "learner_files.h"
 #include "journal.h"
 #include "report.h"
 #include "report_grade.h"
 #include "roster.h"
+#include "text.h"
 
 #include <atomic>
 #include <filesystem>
@@ -16,14 +19,30 @@ namespace judge {
 namespace fs = std::filesystem;
 namespace {
 
-// When the key changes, the journal entry no longer applies and the file is
-// graded again.
-std::string grading_key(const Builder& builder, const Problem& problem, const Submission& s,
-                        const CheckOptions& check) {
+// What a grading is of: the learner's bytes as read once, or why they
+// were not read.
+struct Intake {
   LearnerSources sources;
+  std::string refusal;
+};
+
+Intake take_in(const std::string& class_dir, const Submission& s) {
+  Intake in;
+  in.refusal = s.refusal;
+  if (in.refusal.empty() && !s.file.empty()) {
+    const ReadStatus read = read_learner_sources(class_dir, s.file, "", in.sources);
+    if (!read.ok) in.refusal = read.refusal;
+  }
+  return in;
+}
+
+// When the key changes, the journal entry no longer applies and the file is
+// graded again. Computed from the same buffer that is then compiled.
+std::string grading_key(const Builder& builder, const Problem& problem, const Submission& s,
+                        const Intake& in, const CheckOptions& check) {
+  if (!in.refusal.empty()) return "refused " + Hasher().add(in.refusal).hex();
   if (s.file.empty()) return "not attempted";
-  if (!read_learner_sources(s.file, sources)) return "unreadable";
-  return check_key(builder, problem, sources, check);
+  return check_key(builder, problem, in.sources, check);
 }
 
 nlohmann::json not_attempted(const Submission& s) {
@@ -67,7 +86,10 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   std::vector<std::string> keys(jobs.size());
   std::vector<std::size_t> pending;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    keys[i] = grading_key(builder, *bank.find(jobs[i].problem), jobs[i], check);
+    // Read here only to look the journal up; the worker reads again and
+    // keys its entry by what it compiled.
+    keys[i] = grading_key(builder, *bank.find(jobs[i].problem), jobs[i],
+                          take_in(options.class_dir, jobs[i]), check);
     if (auto earlier = journal.find(jobs[i].learner, jobs[i].problem, keys[i]))
       entries[i] = *earlier;
     else
@@ -90,10 +112,22 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
         const Problem& problem = *bank.find(s.problem);
         nlohmann::json entry;
         bool keep = true;
-        if (s.file.empty()) {
+        std::string key = keys[i];
+        const Intake in = take_in(options.class_dir, s);
+        if (s.file.empty() && in.refusal.empty()) {
           entry = {{"attempted", false}, {"passed", 0}, {"total", 0}, {"result", not_attempted(s)}};
+        } else if (!in.refusal.empty()) {
+          CheckResult refused;
+          refused.problem = s.problem;
+          refused.file = s.file;
+          refused.refused = printable(in.refusal);
+          entry = {{"attempted", true}, {"passed", 0}, {"total", 0}, {"result", render_json(refused)}};
+          key = grading_key(builder, problem, s, in, check);
+          std::lock_guard<std::mutex> lock(warnings_mutex);
+          outcome.warnings.push_back(s.learner + "/" + s.problem + ": refused: " + in.refusal);
         } else {
-          const CheckResult r = check_problem(ws, problem, s.file, check);
+          key = grading_key(builder, problem, s, in, check);
+          const CheckResult r = check_sources(ws, problem, in.sources, check);
           entry = {{"attempted", true},
                    {"passed", r.passed()},
                    {"total", r.tests.size()},
@@ -107,7 +141,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
                                        ": judge_error: " + r.judge_error);
           }
         }
-        if (keep) journal.append(s.learner, s.problem, keys[i], entry);
+        if (keep) journal.append(s.learner, s.problem, key, entry);
         entries[i] = std::move(entry);
         std::lock_guard<std::mutex> lock(progress_mutex);
         ++progress.done;

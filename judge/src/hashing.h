@@ -1,34 +1,54 @@
-// A stable content hash for cache keys (FNV-1a, 64 bits). Not for security:
-// keys also include what they are for, and a miss only costs a rebuild.
+// Content hashes for cache keys and the grading journal: SHA-256 (OpenSSL's),
+// because a key stands for the bytes it was computed from. A learner who
+// could make two files share a key could have a wrong file graded with a
+// right file's result.
 #pragma once
 
+#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdint>
 #include <fstream>
+#include <memory>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 namespace judge {
 
 class Hasher {
  public:
+  Hasher() : ctx_(EVP_MD_CTX_new(), &EVP_MD_CTX_free) {
+    if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1)
+      throw std::runtime_error("SHA-256 is not available");
+  }
+  // Each piece is length-prefixed, so ("ab", "c") and ("a", "bc") differ.
   Hasher& add(const std::string& s) {
-    for (unsigned char c : s) h_ = (h_ ^ c) * 0x100000001b3ULL;
-    h_ = (h_ ^ 0xff) * 0x100000001b3ULL;  // separator, so ("ab","c") != ("a","bc")
+    const std::uint64_t size = s.size();
+    EVP_DigestUpdate(ctx_.get(), &size, sizeof size);
+    EVP_DigestUpdate(ctx_.get(), s.data(), s.size());
     return *this;
   }
+  // 32 hex digits (128 bits of the digest): short enough for file names.
   std::string hex() const {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> copy(EVP_MD_CTX_new(),
+                                                                        &EVP_MD_CTX_free);
+    EVP_MD_CTX_copy_ex(copy.get(), ctx_.get());
+    EVP_DigestFinal_ex(copy.get(), digest, &length);
     static const char* digits = "0123456789abcdef";
-    std::string s(16, '0');
-    for (int i = 0; i < 16; ++i)
-      s[static_cast<std::size_t>(i)] = digits[(h_ >> (60 - 4 * i)) & 0xf];
+    std::string s;
+    for (unsigned i = 0; i < 16 && i < length; ++i) {
+      s += digits[digest[i] >> 4];
+      s += digits[digest[i] & 0xf];
+    }
     return s;
   }
 
  private:
-  std::uint64_t h_ = 0xcbf29ce484222325ULL;
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx_;
 };
 
 inline bool read_file(const std::string& path, std::string& out) {

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -21,16 +22,29 @@ namespace {
 constexpr std::size_t kKeptOutput = 64 * 1024;
 constexpr int kStatusFd = 5;  // where judge-jail reports how the program ended
 
-// "exit N" or "signal N" from judge-jail, read once the child is reaped.
+// "exit N cpu_us C maxrss_kib M" or "signal N ..." from judge-jail, read
+// once the child is reaped.
 void apply_jail_report(int fd, Exit& e) {
-  char buffer[64] = {};
+  char buffer[128] = {};
   const ssize_t n = fd >= 0 ? read(fd, buffer, sizeof buffer - 1) : -1;
   if (n <= 0) return;
+  char how[8] = {};
   int value = 0;
-  if (std::sscanf(buffer, "exit %d", &value) == 1) {
+  long long cpu_us = 0, maxrss_kib = 0;
+  const int fields =
+      std::sscanf(buffer, "%7s %d cpu_us %lld maxrss_kib %lld", how, &value, &cpu_us, &maxrss_kib);
+  if (fields < 2) return;
+  if (std::strcmp(how, "exit") == 0) {
     e.exited = true, e.code = value, e.signal = 0;
-  } else if (std::sscanf(buffer, "signal %d", &value) == 1) {
+  } else if (std::strcmp(how, "signal") == 0) {
     e.exited = false, e.code = 0, e.signal = value;
+  } else {
+    return;
+  }
+  if (fields == 4 && cpu_us >= 0 && maxrss_kib >= 0) {
+    e.usage.known = true;
+    e.usage.cpu_seconds = static_cast<double>(cpu_us) / 1e6;
+    e.usage.peak_bytes = static_cast<std::int64_t>(maxrss_kib) * 1024;
   }
 }
 
@@ -252,12 +266,17 @@ bool ProtocolChild::drain_output() {
   return true;
 }
 
-ProtocolChild::Wait ProtocolChild::receive(std::vector<std::uint8_t>& payload, double seconds) {
+ProtocolChild::Wait ProtocolChild::receive(std::vector<std::uint8_t>& payload, double seconds,
+                                           std::uint64_t max_bytes) {
   const auto start = std::chrono::steady_clock::now();
   for (;;) {
     if (pending_.size() >= 4) {
       std::uint32_t size = 0;
       std::memcpy(&size, pending_.data(), 4);
+      announced_ = size;
+      // Judged on the header alone: the program cannot make the judge hold
+      // more than a right answer could need.
+      if (size > max_bytes) return Wait::kOversized;
       if (size > wire::kMaxFrame) return Wait::kBadFrame;
       if (pending_.size() >= 4 + static_cast<std::size_t>(size)) {
         payload.assign(pending_.begin() + 4, pending_.begin() + 4 + size);
@@ -279,8 +298,17 @@ ProtocolChild::Wait ProtocolChild::receive(std::vector<std::uint8_t>& payload, d
       if (!drain_output()) return Wait::kOutputLimit;
     }
     if (p[0].revents & (POLLIN | POLLHUP)) {
+      // Never more than the rest of the frame being read (or its header).
+      std::size_t want = 65536;
+      if (pending_.size() < 4) {
+        want = 4 - pending_.size();
+      } else {
+        std::uint32_t size = 0;
+        std::memcpy(&size, pending_.data(), 4);
+        want = std::min<std::size_t>(want, 4 + static_cast<std::size_t>(size) - pending_.size());
+      }
       std::uint8_t buffer[65536];
-      const ssize_t n = read(reply_fd_, buffer, sizeof buffer);
+      const ssize_t n = read(reply_fd_, buffer, want);
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) return Wait::kExited;
       pending_.insert(pending_.end(), buffer, buffer + n);
@@ -288,12 +316,13 @@ ProtocolChild::Wait ProtocolChild::receive(std::vector<std::uint8_t>& payload, d
   }
 }
 
-Exit ProtocolChild::finish(bool kill_now) {
+Exit ProtocolChild::finish(bool kill_now, double grace_seconds) {
   if (pid_ <= 0) return {};
   close_fd(request_fd_);
   if (kill_now || timed_out_ || output_exceeded_) kill(-pid_, SIGKILL);
   // Give a child that is exiting on its own a moment, then insist.
-  for (int i = 0; i < 50; ++i) {
+  const int polls = std::max(1, static_cast<int>(grace_seconds / 0.002));
+  for (int i = 0; i < polls; ++i) {
     int status = 0;
     const int r = waitpid(pid_, &status, WNOHANG);
     if (r == pid_) {

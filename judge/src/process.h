@@ -18,12 +18,21 @@ struct Limits {
   std::uint64_t output_bytes = 1ull << 20;   // stdout + stderr before output_limit
 };
 
+// What the kernel measured for a program, as judge-jail reports it after
+// wait4(): taken outside the program, so nothing it does can change it.
+struct Usage {
+  bool known = false;
+  double cpu_seconds = 0;      // user + system, all threads
+  std::int64_t peak_bytes = 0;  // peak resident memory (ru_maxrss)
+};
+
 struct Exit {
   bool exited = false;
   int code = 0;
   int signal = 0;
   bool timed_out = false;
   bool output_exceeded = false;
+  Usage usage;  // from judge-jail's report (runs only)
   std::string describe() const;  // "exited with code 3", "killed by SIGSEGV (segmentation fault)"
   // bubblewrap reports a signal that ended its child as exit code 128 + N
   // (for runs, judge-jail reports the exact status instead).
@@ -43,12 +52,16 @@ class ProtocolChild {
   ProtocolChild& operator=(const ProtocolChild&) = delete;
 
   bool send(const std::vector<std::uint8_t>& payload);
-  enum class Wait { kFrame, kExited, kTimeout, kOutputLimit, kBadFrame };
-  // Waits for one reply frame, draining the child's output meanwhile.
-  Wait receive(std::vector<std::uint8_t>& payload, double seconds);
-  // Kills the process group (if still running) and reaps the child. How the
-  // program ended comes from judge-jail's report when it made one.
-  Exit finish(bool kill_now);
+  enum class Wait { kFrame, kExited, kTimeout, kOutputLimit, kBadFrame, kOversized };
+  // Waits for one reply frame, draining the child's output meanwhile. A
+  // frame announcing more than `max_bytes` is refused (kOversized) before
+  // any of it is read.
+  Wait receive(std::vector<std::uint8_t>& payload, double seconds, std::uint64_t max_bytes);
+  std::uint64_t announced_bytes() const { return announced_; }
+  // Kills the process group (if still running, or at once with `kill_now`)
+  // after `grace_seconds` for it to end by itself, and reaps the child. How
+  // the program ended, and what it used, come from judge-jail's report.
+  Exit finish(bool kill_now, double grace_seconds = 0.1);
   const std::string& output() const { return output_; }
 
  private:
@@ -62,6 +75,7 @@ class ProtocolChild {
   std::string output_;
   std::uint64_t output_total_ = 0;
   std::vector<std::uint8_t> pending_;
+  std::uint64_t announced_ = 0;  // the size the last frame header announced
   bool timed_out_ = false;
   bool output_exceeded_ = false;
 };

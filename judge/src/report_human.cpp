@@ -53,6 +53,11 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
                : "the judge itself failed; this is not charged to you.\n");
     return out + indent(r.judge_error, "  ");
   }
+  if (!r.refused.empty()) {
+    out += paint("31", "refused") +
+           (zh ? "：判题器没有读取你的文件。\n" : ": the judge did not read your file.\n");
+    return out + indent(r.refused, "  ");
+  }
   if (!r.compiled) {
     out += paint("31", "compile_error") +
            (zh ? "：你的文件无法编译。\n" : ": your file does not compile.\n");
@@ -146,6 +151,9 @@ nlohmann::json render_json(const CheckResult& r) {
   if (!r.judge_error.empty()) {
     doc["status"] = "error";
     doc["message"] = "judge_error: " + r.judge_error;
+  } else if (!r.refused.empty()) {
+    doc["status"] = "error";
+    doc["message"] = "refused: " + r.refused;
   } else if (!r.compiled) {
     doc["status"] = "error";
     doc["message"] = "compile_error:\n" + r.compile_output;

@@ -1,11 +1,40 @@
 #include "roster.h"
 
+#include "learner_files.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
 namespace judge {
 namespace fs = std::filesystem;
+namespace {
+
+// Where a learner's file for `problem` is: at the top of their folder or
+// under exercises/ (a `judge init` workspace).
+void locate(const std::string& class_dir, const std::string& learner, Submission& s,
+            std::vector<std::string>& warnings) {
+  const std::string top = learner + "/" + s.problem + ".cpp";
+  const std::string nested = learner + "/exercises/" + s.problem + ".cpp";
+  const std::string at_top = inspect_learner_path(class_dir, top, "");
+  const std::string below = inspect_learner_path(class_dir, nested, "");
+  if (at_top.empty()) {
+    s.file = top;
+    if (below.empty())
+      warnings.push_back(learner + " has both " + s.problem + ".cpp and exercises/" + s.problem +
+                         ".cpp; grading the first");
+  } else if (below.empty()) {
+    s.file = nested;
+  } else if (at_top != "missing") {
+    s.file = top;
+    s.refusal = at_top;
+  } else if (below != "missing") {
+    s.file = nested;
+    s.refusal = below;
+  }
+}
+
+}  // namespace
 
 Roster read_roster(const std::string& class_dir, const std::vector<std::string>& problems,
                    const std::string& skip) {
@@ -14,11 +43,18 @@ Roster read_roster(const std::string& class_dir, const std::vector<std::string>&
   if (!fs::is_directory(class_dir, ec))
     throw std::runtime_error(class_dir + " is not a folder (expected one folder per learner)");
   Roster roster;
+  std::vector<std::string> linked;  // learner folders that are links: refused
   for (const auto& entry : fs::directory_iterator(class_dir, ec)) {
     const std::string name = entry.path().filename().string();
     if (name.empty() || name[0] == '.') continue;  // .git, .judge, editor files
     if (!skipped.empty() && fs::weakly_canonical(entry.path(), ec) == skipped) continue;
-    if (!entry.is_directory()) {
+    const fs::file_status status = entry.symlink_status(ec);
+    if (fs::is_symlink(status)) {
+      linked.push_back(name);
+      roster.learners.push_back(name);
+      continue;
+    }
+    if (!fs::is_directory(status)) {
       roster.warnings.push_back("skipped " + name + ": not a folder (one folder per learner)");
       continue;
     }
@@ -27,20 +63,13 @@ Roster read_roster(const std::string& class_dir, const std::vector<std::string>&
   if (ec) throw std::runtime_error("cannot list " + class_dir + ": " + ec.message());
   std::sort(roster.learners.begin(), roster.learners.end());
   for (const auto& learner : roster.learners) {
-    const fs::path home = fs::path(class_dir) / learner;
+    const bool is_link = std::find(linked.begin(), linked.end(), learner) != linked.end();
     for (const auto& problem : problems) {
-      Submission s{learner, problem, ""};
-      const fs::path top = home / (problem + ".cpp");
-      const fs::path nested = home / "exercises" / (problem + ".cpp");
-      const bool has_top = fs::is_regular_file(top, ec);
-      const bool has_nested = fs::is_regular_file(nested, ec);
-      if (has_top)
-        s.file = top.string();
-      else if (has_nested)
-        s.file = nested.string();
-      if (has_top && has_nested)
-        roster.warnings.push_back(learner + " has both " + problem + ".cpp and exercises/" +
-                                  problem + ".cpp; grading the first");
+      Submission s{learner, problem, "", ""};
+      if (is_link)
+        s.refusal = learner + " is a symbolic link; the judge reads only real files and folders";
+      else
+        locate(class_dir, learner, s, roster.warnings);
       roster.submissions.push_back(s);
     }
   }

@@ -11,7 +11,8 @@ namespace judge {
 struct Submission {
   std::string learner;
   std::string problem;
-  std::string file;  // empty: not attempted
+  std::string file;      // below the class folder ("alice/softmax.cpp"); empty: not attempted
+  std::string refusal;   // set when what is there cannot be graded (a link, a pipe...)
 };
 
 struct Roster {
@@ -20,6 +21,8 @@ struct Roster {
   std::vector<std::string> warnings;    // entries that are not learners, ambiguous files
 };
 
+// Nothing is followed through a link: a learner folder, exercises/ or file
+// that is a link (or a pipe, a device) becomes a refusal naming it.
 // Throws std::runtime_error when `class_dir` is not a readable folder.
 // `skip` is a folder that is not a learner even if it sits in the class
 // folder (the reports' own folder).

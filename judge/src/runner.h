@@ -1,11 +1,20 @@
 // Runs a check's cases in the learner's program, one request at a time. A
 // crash, a hang or a flood ends only the case it happened in: the program is
 // started again for the next case, so earlier and later results survive.
+//
+// Time and memory are never taken from the program itself. A measured case
+// (a performance group's) runs in fresh processes that end after answering,
+// and judge-jail reports what the kernel counted for each (CPU time of all
+// threads, peak resident memory). Next to each run, a trusted baseline
+// program (the same harness, with the problem's untouched stub) reads the
+// same inputs, so the figures can be told apart from what reading and
+// answering cost.
 #pragma once
 
 #include "execute.h"
 #include "process.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,28 +22,49 @@ namespace judge {
 
 struct CaseRequest {
   const std::vector<Step>* steps = nullptr;
-  double wall_seconds = 2.0;    // how long the judge waits for this case
-  std::uint32_t repeat = 1;     // > 1 for timing: the fastest run counts
-  bool measure_memory = false;  // runs in a fresh process of its own
+  double wall_seconds = 2.0;  // the most this case may take
+  // A reply frame announcing more is refused unread (output_limit).
+  std::uint64_t max_reply_bytes = 1u << 20;
+  bool measured = false;  // fresh processes, figures from judge-jail
+  int runs = 1;           // measured runs; the one with the least CPU time counts
+  std::size_t group = 0;  // index into RunnerOptions::group_budgets
 };
 
 struct CaseRun {
-  enum class Status { kAnswered, kCrashed, kTimeout, kOutputLimit, kProtocolError, kNotRun };
+  enum class Status {
+    kAnswered,
+    kCrashed,
+    kTimeout,
+    kOutputLimit,
+    kOversizedReply,
+    kProtocolError,
+    kLingered,  // answered, but did not end when its input closed (measured runs)
+    kNotRun,    // earlier cases ran out of time or memory
+    kOverBudget  // its group had used up its wall-clock budget
+  };
   Status status = Status::kNotRun;
-  std::vector<StepOutcome> outcomes;
-  double seconds = 0;
-  std::int64_t peak_bytes = 0;    // largest over the case's calls, when measured
-  std::int64_t static_bytes = 0;  // resident memory the program's static initialisers took
-  Exit exit;                      // for kCrashed / kTimeout / kOutputLimit
+  std::vector<StepOutcome> outcomes;  // measured: those of the run that counted
+  bool budget_limited = false;        // a kTimeout set by the group's budget
+  double wall_seconds = 0;            // taken by the judge
+  Usage usage;                        // measured: least CPU, largest peak over runs
+  Usage baseline;                     // measured: the baseline's least CPU and peak
+  std::uint64_t announced_bytes = 0;  // kOversizedReply: what the frame claimed
+  Exit exit;                          // for kCrashed / kTimeout / kOutputLimit
 };
 
 struct RunnerOptions {
   Limits limits;         // per process; wall_seconds is replaced per case
   int max_timeouts = 2;  // timeouts and out-of-memory answers before the rest is skipped
+  // Wall-clock seconds each group's cases may take together (restarts
+  // included); a group without an entry has no budget beyond its cases'.
+  std::vector<double> group_budgets;
 };
 
-// `command` starts the learner's program (inside its jail).
+// `command` starts the learner's program (inside its jail); `baseline`
+// starts the trusted baseline program, or is empty (then measured cases get
+// no baseline figures).
 std::vector<CaseRun> run_cases(const std::vector<std::string>& command,
+                               const std::vector<std::string>& baseline,
                                const std::vector<CaseRequest>& cases, const RunnerOptions& options,
                                std::string& program_output);
 

@@ -1,10 +1,17 @@
 #include "sandbox.h"
 
 #include <fmt/format.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
+#include <stdexcept>
 #include <filesystem>
 #include <mutex>
 
@@ -17,44 +24,73 @@ std::string bwrap_binary() {
   return env != nullptr && *env != '\0' ? env : "/usr/bin/bwrap";
 }
 
-// The namespaces and mounts both kinds of step share. --unshare-all takes the
-// network away; a user namespace with every capability dropped means the
-// sandbox's root can neither remount nor override file permissions.
-std::vector<std::string> common_bwrap_flags() {
-  return {"--unshare-all",
-          "--unshare-user",
-          "--disable-userns",
-          "--die-with-parent",
-          "--new-session",
-          "--cap-drop",
-          "ALL",
-          "--clearenv",
-          "--setenv",
-          "PATH",
-          "/usr/bin:/bin",
-          "--setenv",
-          "HOME",
-          "/tmp",
-          "--setenv",
-          "LANG",
-          "C.UTF-8",
-          "--hostname",
-          "judge",
-          "--proc",
-          "/proc",
-          "--size",
-          "67108864",
-          "--tmpfs",
-          "/tmp",
-          "--symlink",
-          "usr/lib",
-          "/lib",
-          "--symlink",
-          "usr/lib64",
-          "/lib64",
-          "--symlink",
-          "usr/bin",
-          "/bin"};
+bool running_as_root() { return geteuid() == 0; }
+
+// The namespaces and mounts both kinds of step share. As an ordinary user,
+// bubblewrap makes a user namespace that maps only that user, with every
+// capability dropped. As root, a user namespace would map the sandbox's
+// root to the host's (and /proc/sys checks writes by uid): so bubblewrap
+// makes the mounts with root's rights, keeps nothing but CAP_SETUID and
+// CAP_SETGID, and judge-jail gives those up with root before learner code
+// runs (--uid).
+std::vector<std::string> common_bwrap_flags(bool as_root) {
+  std::vector<std::string> flags;
+  if (as_root)
+    flags = {"--unshare-pid", "--unshare-net",  "--unshare-ipc", "--unshare-uts",
+             "--unshare-cgroup-try", "--cap-drop", "ALL",         "--cap-add",
+             "CAP_SETUID",    "--cap-add",      "CAP_SETGID"};
+  else
+    flags = {"--unshare-all", "--unshare-user", "--disable-userns", "--cap-drop", "ALL"};
+  const std::vector<std::string> shared = {"--die-with-parent",
+                                           "--new-session",
+                                           "--clearenv",
+                                           "--setenv",
+                                           "PATH",
+                                           "/usr/bin:/bin",
+                                           "--setenv",
+                                           "HOME",
+                                           "/tmp",
+                                           "--setenv",
+                                           "LANG",
+                                           "C.UTF-8",
+                                           "--hostname",
+                                           "judge",
+                                           "--perms",
+                                           "1777",
+                                           "--size",
+                                           "67108864",
+                                           "--tmpfs",
+                                           "/tmp",
+                                           "--symlink",
+                                           "usr/lib",
+                                           "/lib",
+                                           "--symlink",
+                                           "usr/lib64",
+                                           "/lib64",
+                                           "--symlink",
+                                           "usr/bin",
+                                           "/bin"};
+  flags.insert(flags.end(), shared.begin(), shared.end());
+  return flags;
+}
+
+// bubblewrap makes the folders above a mount point with mode 0700, which
+// the sandbox's uid could not pass through: make them first, open to all.
+void add_parent_folders(const std::vector<std::string>& destinations,
+                        std::vector<std::string>& cmd) {
+  std::vector<std::string> made;
+  for (const auto& dest : destinations) {
+    for (fs::path parent = fs::path(dest).parent_path();
+         !parent.empty() && parent != parent.root_path(); parent = parent.parent_path()) {
+      if (std::find(made.begin(), made.end(), parent.string()) != made.end()) continue;
+      made.push_back(parent.string());
+    }
+  }
+  // Shallowest first: a folder is made before the folders inside it.
+  std::sort(made.begin(), made.end(), [](const std::string& a, const std::string& b) {
+    return std::count(a.begin(), a.end(), '/') < std::count(b.begin(), b.end(), '/');
+  });
+  for (const auto& dir : made) cmd.insert(cmd.end(), {"--perms", "0755", "--dir", dir});
 }
 
 std::string find_jail() {
@@ -81,7 +117,7 @@ const SandboxStatus& sandbox_status() {
       return;
     }
     std::vector<std::string> argv = {bwrap};
-    for (const auto& f : common_bwrap_flags()) argv.push_back(f);
+    for (const auto& f : common_bwrap_flags(running_as_root())) argv.push_back(f);
     argv.insert(argv.end(), {"--ro-bind", "/usr", "/usr", "--", "/usr/bin/true"});
     std::string output;
     const Exit e = run_to_completion(argv, Limits{10, 10, 1ull << 30, 1 << 20, 1 << 16}, output);
@@ -115,14 +151,22 @@ std::vector<std::string> jailed_command(const SandboxConfig& config, const JailS
                                         const std::vector<std::string>& argv) {
   std::vector<std::string> cmd;
   std::string jail = config.jail;
+  const bool compile = spec.profile == JailSpec::Profile::kCompile;
   if (config.use_bubblewrap) {
     cmd.push_back(bwrap_binary());
-    for (const auto& f : common_bwrap_flags()) cmd.push_back(f);
-    if (spec.profile == JailSpec::Profile::kCompile) {
-      // The compiler needs its own tree; a program needs only the shared
-      // libraries (no shells, no compilers to exec).
-      cmd.insert(cmd.end(), {"--ro-bind", "/usr", "/usr"});
+    for (const auto& f : common_bwrap_flags(running_as_root())) cmd.push_back(f);
+    std::vector<std::string> destinations = {compile ? "/usr/bin" : "/usr/lib",
+                                             "/run/judge-jail", "/run/program"};
+    for (const auto& [host, inside] : spec.read_only) destinations.push_back(inside);
+    for (const auto& dir : spec.writable) destinations.push_back(dir);
+    add_parent_folders(destinations, cmd);
+    if (compile) {
+      // The compiler needs its own tree, and a /proc of its own pid namespace.
+      cmd.insert(cmd.end(), {"--ro-bind", "/usr", "/usr", "--proc", "/proc"});
     } else {
+      // A program needs only the shared libraries: no shells, no compilers
+      // to exec, and no /proc at all (no /proc/sys, no other process, no
+      // clear_refs to reset the memory figures the jail reports).
       cmd.insert(cmd.end(), {"--ro-bind", "/usr/lib", "/usr/lib", "--ro-bind-try", "/usr/lib64",
                              "/usr/lib64"});
     }
@@ -139,15 +183,81 @@ std::vector<std::string> jailed_command(const SandboxConfig& config, const JailS
     jail = "/run/judge-jail";
   }
   cmd.push_back(jail);
-  cmd.push_back(spec.profile == JailSpec::Profile::kCompile ? "compile" : "run");
+  cmd.push_back(compile ? "compile" : "run");
   cmd.push_back(fmt::format("{}", static_cast<long long>(std::ceil(limits.cpu_seconds))));
   cmd.push_back(fmt::format("{}", limits.address_space));
   cmd.push_back(fmt::format("{}", limits.file_size));
-  cmd.push_back(fmt::format("{}", spec.max_processes));
+  // Without bubblewrap's user namespace or a uid of its own, the process
+  // limit would count every process of the judge's user: leave it alone.
+  const bool own_count = config.use_bubblewrap || spec.uid != 0;
+  cmd.push_back(fmt::format("{}", own_count ? spec.max_processes : 0));
+  if (spec.uid != 0) {
+    cmd.push_back("--uid");
+    cmd.push_back(fmt::format("{}:{}", spec.uid, spec.uid));
+  }
   if (spec.status_fd) cmd.push_back("--status-fd");
   cmd.push_back("--");
   for (const auto& a : argv) cmd.push_back(a);
   return cmd;
+}
+
+unsigned sandbox_uid_base() {
+  const char* env = std::getenv("JUDGE_SANDBOX_UID");
+  if (env == nullptr || *env == '\0') return kDefaultSandboxUid;
+  char* end = nullptr;
+  const unsigned long long base = std::strtoull(env, &end, 10);
+  if (*end != '\0' || env[0] == '-' || base < 1000 || base + kSandboxUids > 0x7FFFFFFFull)
+    throw std::runtime_error(fmt::format(
+        "JUDGE_SANDBOX_UID={} is not a usable uid: give the first of {} unused uids, between "
+        "1000 and {}",
+        env, kSandboxUids, 0x7FFFFFFFull - kSandboxUids));
+  return static_cast<unsigned>(base);
+}
+
+SandboxIdentity SandboxIdentity::acquire() {
+  SandboxIdentity identity;
+  if (!running_as_root()) return identity;
+  const unsigned base = sandbox_uid_base();
+  // One lock file per uid, shared by every judge process on the machine
+  // (a grade and a serve may run side by side).
+  const std::string dir = "/run/judge-sandbox";
+  if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+    throw std::runtime_error("cannot make " + dir + ": " + std::strerror(errno));
+  for (;;) {
+    for (unsigned i = 0; i < kSandboxUids; ++i) {
+      const std::string path = fmt::format("{}/uid-{}.lock", dir, base + i);
+      const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+      if (fd < 0) throw std::runtime_error("cannot open " + path + ": " + std::strerror(errno));
+      if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        identity.lock_fd_ = fd;
+        identity.uid_ = base + i;
+        return identity;
+      }
+      close(fd);
+    }
+    usleep(20000);  // every uid is running a sandbox: wait for one to end
+  }
+}
+
+SandboxIdentity::~SandboxIdentity() {
+  if (lock_fd_ >= 0) close(lock_fd_);
+}
+
+SandboxIdentity::SandboxIdentity(SandboxIdentity&& other) noexcept
+    : lock_fd_(other.lock_fd_), uid_(other.uid_) {
+  other.lock_fd_ = -1;
+  other.uid_ = 0;
+}
+
+SandboxIdentity& SandboxIdentity::operator=(SandboxIdentity&& other) noexcept {
+  if (this != &other) {
+    if (lock_fd_ >= 0) close(lock_fd_);
+    lock_fd_ = other.lock_fd_;
+    uid_ = other.uid_;
+    other.lock_fd_ = -1;
+    other.uid_ = 0;
+  }
+  return *this;
 }
 
 }  // namespace judge

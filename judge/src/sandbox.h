@@ -33,6 +33,39 @@ struct SandboxConfig {
   static SandboxConfig detect();
 };
 
+// Learner code never runs as root. When the judge is root, each running
+// sandbox takes a uid of its own from a range (JUDGE_SANDBOX_UID, default
+// kDefaultSandboxUid, then the next kSandboxUids), held through a lock file
+// for as long as the sandbox runs: per-uid limits (RLIMIT_NPROC) then bound
+// one sandbox, and no two sandboxes can reach each other's processes. When
+// the judge is not root, bubblewrap's user namespace maps its own user and
+// the identity is inactive.
+constexpr unsigned kDefaultSandboxUid = 2000000000;
+constexpr unsigned kSandboxUids = 64;
+
+class SandboxIdentity {
+ public:
+  SandboxIdentity() = default;
+  // Waits while every uid of the range is taken; throws std::runtime_error
+  // when the range is misconfigured or the lock folder cannot be made.
+  static SandboxIdentity acquire();
+  ~SandboxIdentity();
+  SandboxIdentity(SandboxIdentity&& other) noexcept;
+  SandboxIdentity& operator=(SandboxIdentity&& other) noexcept;
+  SandboxIdentity(const SandboxIdentity&) = delete;
+  SandboxIdentity& operator=(const SandboxIdentity&) = delete;
+
+  bool active() const { return lock_fd_ >= 0; }
+  unsigned uid() const { return uid_; }  // the gid is the same number
+
+ private:
+  int lock_fd_ = -1;
+  unsigned uid_ = 0;
+};
+
+// The first uid of the range, from JUDGE_SANDBOX_UID; throws for a bad value.
+unsigned sandbox_uid_base();
+
 // What one step may see and do.
 struct JailSpec {
   enum class Profile { kCompile, kRun };
@@ -41,7 +74,10 @@ struct JailSpec {
   std::vector<std::pair<std::string, std::string>> read_only;
   std::vector<std::string> writable;  // host directories, at the same path inside
   std::string cwd = "/tmp";
-  int max_processes = 256;  // RLIMIT_NPROC (root ignores it: seccomp stops forks)
+  // RLIMIT_NPROC: the tasks (processes and threads) of the step's uid. 0
+  // leaves it alone, where it would count the judge's user's processes too.
+  int max_processes = 256;
+  unsigned uid = 0;  // when non-zero, judge-jail drops root to this uid and gid
   // Whether fd 5 carries judge-jail's report of how the program ended
   // (ProtocolChild provides it; see judge/jail/jail.cpp).
   bool status_fd = false;

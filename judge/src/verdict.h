@@ -69,6 +69,9 @@ struct CheckResult {
   std::string compile_output;  // diagnostics when compilation failed, warnings otherwise
   std::string program_output;  // what the learner's program printed (capped)
   std::string judge_error;     // set when the judge itself failed
+  // Set when the learner's files were not read: one sentence naming the
+  // file (a link, a named pipe, too large...). Nothing was built or run.
+  std::string refused;
   std::vector<TestResult> tests;
   bool from_cache = false;
 

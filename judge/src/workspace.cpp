@@ -103,6 +103,7 @@ void State::record(const CheckResult& r) {
   for (const auto& t : r.tests)
     not_implemented = not_implemented && t.verdict == Verdict::kNotImplemented;
   s.status = !r.judge_error.empty() ? "judge_error"
+             : !r.refused.empty()   ? "refused"
              : !r.compiled          ? "compile_error"
              : not_implemented      ? "not_implemented"
              : r.all_passed()       ? "passed"

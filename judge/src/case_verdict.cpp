@@ -1,0 +1,171 @@
+#include "case_verdict.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <csignal>
+#include <functional>
+
+namespace judge {
+namespace {
+
+constexpr std::int64_t kMemorySlackBytes = 2 << 20;
+constexpr std::int64_t kHarnessBytesPerResultElement = 16;
+
+std::string mebibytes(std::int64_t bytes) {
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
+}
+
+// Elements (or bytes, for masks) of a value, records included.
+std::int64_t count_elements(const Value& v, bool as_float32_bytes) {
+  if (v.kind == ValueKind::kRecord) {
+    std::int64_t total = 0;
+    for (const Value& f : v.fields) total += count_elements(f, as_float32_bytes);
+    return total;
+  }
+  const auto n = static_cast<std::int64_t>(v.data.size());
+  return as_float32_bytes ? n * (v.kind == ValueKind::kMask ? 1 : 4) : n;
+}
+
+std::string crash_message(const Exit& exit) {
+  if (exit.exited)
+    return fmt::format(
+        "the program {} during the call, before answering (exit() or a failed Eigen assertion?)",
+        exit.describe());
+  return "the program was " + exit.describe() + " during the call" +
+         (exit.signal == SIGSEGV   ? " (an index out of range, or a null pointer?)"
+          : exit.signal == SIGABRT ? " (an uncaught exception outside the call, or an Eigen "
+                                     "assertion: see the output below)"
+                                   : "");
+}
+
+}  // namespace
+
+MemoryAllowance memory_allowance(const CaseSpec& spec, const Expected& expected,
+                                 double memory_factor) {
+  MemoryAllowance a;
+  for (const Step& step : spec.steps)
+    for (const ArgRef& arg : step.args)
+      if (arg.is_inline) a.inputs += count_elements(arg.value, true);
+  std::int64_t result_elements = 0;
+  for (const StepOutcome& o : expected.steps) {
+    if (o.call.has_result) result_elements += count_elements(o.call.result, false);
+    for (const auto& [index, value] : o.call.mutated) result_elements += count_elements(value, false);
+  }
+  a.for_inputs = static_cast<std::int64_t>(memory_factor * static_cast<double>(a.inputs));
+  a.for_result = kHarnessBytesPerResultElement * result_elements;
+  a.slack = kMemorySlackBytes;
+  return a;
+}
+
+std::uint64_t max_reply_bytes(const Expected& expected) {
+  wire::Writer w;
+  write_outcomes(w, expected.steps);
+  // Four times the right answer's size: a transposed or slightly wrong shape
+  // still gets through (and is reported as a shape error); a reply that
+  // could never be right is refused before it is read. Each step may also
+  // carry an exception's type and message (at most 2200 bytes).
+  const std::uint64_t exceptions = 2304 * (expected.steps.size() + 1);
+  return std::max<std::uint64_t>(1u << 20, 4 * (w.bytes().size() + 8) + exceptions + 65536);
+}
+
+void judge_failed_run(const CaseRun& run, double case_seconds, TestResult& t) {
+  using Status = CaseRun::Status;
+  switch (run.status) {
+    case Status::kAnswered:
+      return;
+    case Status::kTimeout:
+      t.verdict = Verdict::kTimeLimit;
+      t.message =
+          run.budget_limited
+              ? fmt::format(
+                    "no answer within the {:.1f} s left of this group's time (its cases together "
+                    "may take a few seconds: a sleep, or a loop that waits?)",
+                    run.wall_seconds)
+              : fmt::format(
+                    "no answer within {:.1f} s of wall-clock time (an endless loop, or a sleep?)",
+                    case_seconds);
+      return;
+    case Status::kOutputLimit:
+      t.verdict = Verdict::kOutputLimit;
+      t.message = "the program printed more than 1 MiB; remove the prints inside your loops";
+      return;
+    case Status::kOversizedReply:
+      t.verdict = Verdict::kOutputLimit;
+      t.message = fmt::format(
+          "the program's reply announced {}, more than any right answer to this case could need "
+          "(a result of a far larger shape than expected?)",
+          mebibytes(static_cast<std::int64_t>(run.announced_bytes)));
+      return;
+    case Status::kProtocolError:
+      t.verdict = Verdict::kRuntimeError;
+      t.message = "the program wrote something unreadable on the judge's channel";
+      return;
+    case Status::kLingered:
+      t.verdict = Verdict::kTimeLimit;
+      t.message =
+          "the program answered but did not end when its input closed (a thread that never "
+          "finishes, or a static destructor that waits?), so its time and memory could not be "
+          "measured";
+      return;
+    case Status::kNotRun:
+      t.verdict = Verdict::kTimeLimit;
+      t.message = "not run: earlier cases already ran out of time or memory";
+      return;
+    case Status::kOverBudget:
+      t.verdict = Verdict::kTimeLimit;
+      t.message = "not run: earlier cases of this group used up its time";
+      return;
+    case Status::kCrashed:
+      if (run.exit.signal == SIGXCPU) {
+        t.verdict = Verdict::kTimeLimit;
+        t.message = "the program used up its CPU time";
+      } else if (run.exit.signal == SIGSYS) {
+        t.verdict = Verdict::kRuntimeError;
+        t.message =
+            "the sandbox stopped the program: it made a system call that an exercise has no "
+            "need for (a new process, the network, ptrace, changing its limits, signalling "
+            "another process...)";
+      } else {
+        t.verdict = Verdict::kRuntimeError;
+        t.message = crash_message(run.exit);
+      }
+      return;
+  }
+}
+
+void judge_measured_run(const TestCase& test, const Expected& expected, const CaseRun& run,
+                        TestResult& t) {
+  const Group& group = *test.group;
+  if (!t.passed() || group.kind != GroupKind::kPerformance || !run.usage.known) return;
+  if (group.memory_factor > 0) {
+    const MemoryAllowance allowed = memory_allowance(test.spec, expected, group.memory_factor);
+    const std::int64_t grown = run.usage.peak_bytes - run.baseline.peak_bytes;
+    if (grown > allowed.total()) {
+      t.verdict = Verdict::kMemoryLimit;
+      t.message = fmt::format(
+          "your program's peak memory was {} above that of a program that only reads the same "
+          "inputs (what the call allocated, static buffers and all); this group allows {} "
+          "({:g} x the {} of inputs, plus {} for the judge's copies of the result)",
+          mebibytes(grown), mebibytes(allowed.total()), group.memory_factor,
+          mebibytes(allowed.inputs), mebibytes(allowed.for_result + allowed.slack));
+      return;
+    }
+  }
+  if (group.time_factor <= 0) return;
+  t.seconds = std::max(0.0, run.usage.cpu_seconds - run.baseline.cpu_seconds);
+  t.reference_seconds = expected.seconds;
+  t.limit_seconds = std::max(kTimingFloorSeconds, group.time_factor * expected.seconds);
+  if (t.seconds > t.limit_seconds) {
+    t.verdict = Verdict::kTimeLimit;
+    t.message = fmt::format(
+        "your call took {:.1f} ms of CPU time (measured outside your program: {:.1f} ms for the "
+        "case, less {:.1f} ms that reading the same inputs takes); the reference took {:.2f} ms "
+        "on the same input, and this group allows {:g} x that ({:.1f} ms): the complexity class "
+        "is too high",
+        t.seconds * 1e3, run.usage.cpu_seconds * 1e3, run.baseline.cpu_seconds * 1e3,
+        t.reference_seconds * 1e3, group.time_factor, t.limit_seconds * 1e3);
+  }
+}
+
+}  // namespace judge
