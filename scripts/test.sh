@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Chromium renders the grading report in a real browser; tmux drives judge watch;
-# clangd checks the editor set-up.
-JUDGE_EXTRA_PACKAGES="chromium tmux clangd" scripts/setup.sh
+# clangd checks the editor set-up; xmllint (libxml2-utils) parses junit.xml as
+# strictly as CI servers do, to prove no learner's name can make it unreadable.
+JUDGE_EXTRA_PACKAGES="chromium tmux clangd libxml2-utils" scripts/setup.sh
 jobs=$(nproc)
 cmake --build build -j "$jobs" --target judge_tests
 ctest --test-dir build --output-on-failure -j "$jobs"

@@ -21,15 +21,7 @@ class Grade : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     bank_ = new testing::TempDir();
-    fs::copy(testing::source_dir() + "/problems", bank_->path() + "/problems",
-             fs::copy_options::recursive);
-    fs::copy(testing::source_dir() + "/exercises", bank_->path() + "/exercises",
-             fs::copy_options::recursive);
-    std::string sets = testing::read_text(bank_->path() + "/problems/sets.yaml");
-    sets +=
-        "  grade-test:\n    title: {en: Grading test, zh: 评分测试}\n    minutes: 10\n"
-        "    problems: [softmax, softmax_rows]\n";
-    bank_->write("problems/sets.yaml", sets);
+    testing::copy_bank_with_grade_set(*bank_);
   }
   static void TearDownTestSuite() { delete bank_; }
 

@@ -44,6 +44,19 @@ inline std::string read_text(const std::string& path) {
   return s.str();
 }
 
+// A copy of the problem bank in `dir` with a two-problem set, grade-test
+// (softmax and softmax_rows), so a class grades in seconds.
+inline void copy_bank_with_grade_set(const TempDir& dir) {
+  namespace fs = std::filesystem;
+  fs::copy(source_dir() + "/problems", dir.path() + "/problems", fs::copy_options::recursive);
+  fs::copy(source_dir() + "/exercises", dir.path() + "/exercises", fs::copy_options::recursive);
+  std::string sets = read_text(dir.path() + "/problems/sets.yaml");
+  sets +=
+      "  grade-test:\n    title: {en: Grading test, zh: 评分测试}\n    minutes: 10\n"
+      "    problems: [softmax, softmax_rows]\n";
+  dir.write("problems/sets.yaml", sets);
+}
+
 struct JudgeRun {
   int exit_code = -1;
   std::string out;

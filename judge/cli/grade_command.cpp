@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "grade.h"
+#include "text.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -19,9 +20,20 @@ void draw_progress(const GradeProgress& p) {
   constexpr int kWidth = 30;
   const int filled =
       p.total == 0 ? kWidth : static_cast<int>(kWidth * p.done / std::max<std::size_t>(1, p.total));
-  std::cerr << fmt::format("\r[{}{}] {}/{} {:<40.40}", std::string(filled, '#'),
-                           std::string(kWidth - filled, '.'), p.done, p.total, p.last)
+  // p.last names a learner's folder: any bytes, possibly escape sequences.
+  std::cerr << fmt::format("\r[{}{}] {}/{} {}", std::string(filled, '#'),
+                           std::string(kWidth - filled, '.'), p.done, p.total,
+                           fit_columns(p.last, 40))
             << std::flush;
+}
+
+// A warning quotes folder names and judge errors: shown, never obeyed, and
+// each further line indented so none can pass for a warning of its own.
+std::string warning_text(const std::string& warning) {
+  std::string text = printable(warning);
+  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
+    text.insert(at + 1, "  ");
+  return text;
 }
 
 }  // namespace
@@ -67,7 +79,7 @@ int run_grade(Context& ctx, const GradeArgs& args) {
       grade_class(ctx.workspace, ctx.bank, options,
                   tty ? draw_progress : std::function<void(const GradeProgress&)>());
   if (tty) std::cerr << "\n";
-  for (const auto& w : outcome.warnings) std::cerr << "warning: " << w << "\n";
+  for (const auto& w : outcome.warnings) std::cerr << "warning: " << warning_text(w) << "\n";
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << fmt::format(

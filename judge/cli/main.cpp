@@ -1,5 +1,6 @@
 // judge: practise softmax and attention, checked by a judge that explains.
 #include "commands.h"
+#include "text.h"
 
 #include "yaml_context.h"
 
@@ -155,7 +156,8 @@ int main(int argc, char** argv) {
     std::cerr << "problem bank error: " << e.what() << "\n";
     return kExitUsage;
   } catch (const std::exception& e) {
-    std::cerr << "judge_error: " << e.what() << "\n";
+    // It may quote a path in a learner's folder, whose name is theirs to choose.
+    std::cerr << "judge_error: " << judge::printable(e.what()) << "\n";
     return kExitJudgeError;
   }
   return kExitUsage;

@@ -3,10 +3,12 @@
 #include "hashing.h"
 #include "report.h"
 #include "report_html.h"
+#include "sha256.h"
 #include "text.h"
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -18,16 +20,6 @@ namespace {
 
 // Four decimals everywhere, so the CSV and the JSON reports agree.
 double rounded(double x) { return std::round(x * 1e4) / 1e4; }
-
-std::string csv_field(const std::string& text) {
-  std::string s = text;
-  // A spreadsheet would run a cell that starts like a formula.
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s = "'" + s;
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string quoted = "\"";
-  for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
 
 std::string text_or_empty(const nlohmann::json& j, const char* key) {
   return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
@@ -45,6 +37,40 @@ std::string problem_output(const GradedProblem& p) {
   return out;
 }
 
+// Ids up to this many bytes name their own files: with ".json" and
+// write_file's temporary suffix the name stays well under NAME_MAX (255).
+constexpr std::size_t kMaxPlainStem = 200;
+constexpr std::size_t kHashedPrefix = 64;
+// 128 bits of SHA-256: no learner can find two ids that share a stem.
+constexpr std::size_t kHashDigits = 32;
+
+// "<prefix>~<32 hex digits>", the shape of a hashed stem. An id of that shape
+// is hashed itself, so no plain stem can equal another learner's hashed one.
+bool looks_hashed(const std::string& id) {
+  if (id.size() <= kHashDigits) return false;
+  const std::size_t tilde = id.size() - kHashDigits - 1;
+  return id[tilde] == '~' &&
+         id.find_first_not_of("0123456789abcdef", tilde + 1) == std::string::npos;
+}
+
+// printable_line() changes nothing only in valid UTF-8 without controls.
+bool is_plain_stem(const std::string& id) {
+  return !id.empty() && id.size() <= kMaxPlainStem && id[0] != '.' && printable_line(id) == id &&
+         !looks_hashed(id);
+}
+
+// The readable part of a hashed stem: enough of the id for the instructor to
+// recognise it, in characters no shell or file manager trips over.
+std::string stem_prefix(const std::string& id) {
+  std::string shown = utf8_prefix(printable_line(id), kHashedPrefix);
+  for (char& c : shown) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80 && !std::isalnum(byte) && c != '-' && c != '_' && c != '.') c = '_';
+  }
+  if (!shown.empty() && shown[0] == '.') shown[0] = '_';  // not a hidden file
+  return shown;
+}
+
 void write_file(const fs::path& path, const std::string& content) {
   fs::create_directories(path.parent_path());
   const fs::path tmp = path.string() + ".tmp" + unique_suffix();
@@ -57,6 +83,22 @@ void write_file(const fs::path& path, const std::string& content) {
 }
 
 }  // namespace
+
+std::string report_file_stem(const std::string& learner) {
+  if (is_plain_stem(learner)) return learner;
+  return stem_prefix(learner) + "~" + sha256_hex(learner).substr(0, kHashDigits);
+}
+
+std::string csv_field(const std::string& text) {
+  std::string s = printable(text);
+  // A spreadsheet would run a cell that starts like a formula. OWASP's list
+  // has TAB and CR too (printable() already shows a CR as "^M").
+  if (!s.empty() && std::string("=+-@\t\r").find(s[0]) != std::string::npos) s = "'" + s;
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string quoted = "\"";
+  for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
 
 std::string render_summary_csv(const GradeBook& book) {
   std::string out = "learner";
@@ -75,7 +117,8 @@ std::string render_junit(const GradeBook& book) {
   std::string suites;
   for (const auto& learner : book.learners) {
     for (const auto& p : learner.problems) {
-      const std::string suite = markup_escape(learner.learner + "." + p.problem);
+      // Every name and message is an attribute here, and most are text as well.
+      const std::string suite = markup_attribute(learner.learner + "." + p.problem);
       std::string cases;
       int t = 0, f = 0, e = 0, s = 0;
       const std::string message = text_or_empty(p.result, "message");
@@ -83,7 +126,7 @@ std::string render_junit(const GradeBook& book) {
         cases += fmt::format(
             "    <testcase classname=\"{}\" name=\"submission\">\n"
             "      <skipped message=\"{}\"/>\n    </testcase>\n",
-            suite, markup_escape(message));
+            suite, markup_attribute(message));
         ++t, ++s;
       } else if (p.result.value("tests", nlohmann::json::array()).empty()) {
         // Nothing ran: the file did not compile, or the judge failed.
@@ -97,18 +140,19 @@ std::string render_junit(const GradeBook& book) {
       for (const auto& test : p.result.value("tests", nlohmann::json::array())) {
         ++t;
         const std::string status = test.value("status", "");
-        const std::string name = markup_escape(text_or_empty(test, "name"));
+        const std::string name = markup_attribute(text_or_empty(test, "name"));
         if (status == "pass") {
           cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\"/>\n", suite, name);
           continue;
         }
         const char* element = status == "fail" ? "failure" : "error";
         (status == "fail" ? f : e) += 1;
-        const std::string why = markup_escape(text_or_empty(test, "message"));
+        const std::string why = text_or_empty(test, "message");
         cases += fmt::format(
             "    <testcase classname=\"{}\" name=\"{}\">\n      <{} type=\"{}\" "
             "message=\"{}\">{}</{}>\n    </testcase>\n",
-            suite, name, element, markup_escape(text_or_empty(test, "verdict")), why, why, element);
+            suite, name, element, markup_attribute(text_or_empty(test, "verdict")),
+            markup_attribute(why), markup_escape(why), element);
       }
       suites += fmt::format(
           "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
@@ -120,7 +164,7 @@ std::string render_junit(const GradeBook& book) {
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" tests=\"{}\" "
       "failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n{}</testsuites>\n",
-      markup_escape("judge grade: " + book.title), tests, failures, errors, skipped, suites);
+      markup_attribute("judge grade: " + book.title), tests, failures, errors, skipped, suites);
 }
 
 nlohmann::json render_learner_json(const GradeBook& book, const GradedLearner& learner) {
@@ -163,7 +207,8 @@ void write_grade_reports(const GradeBook& book, const std::string& out_dir) {
   // A learner who left the class since an earlier run into this folder must
   // not linger in it: the folder then matches a fresh run's.
   std::set<std::string> current;
-  for (const auto& learner : book.learners) current.insert(learner.learner + ".json");
+  for (const auto& learner : book.learners)
+    current.insert(report_file_stem(learner.learner) + ".json");
   for (const char* sub : {"learners", "gradescope"}) {
     std::error_code ec;
     for (const auto& f : fs::directory_iterator(out / sub, ec))
@@ -174,10 +219,9 @@ void write_grade_reports(const GradeBook& book, const std::string& out_dir) {
   write_file(out / "junit.xml", render_junit(book));
   write_file(out / "report.html", render_html(book));
   for (const auto& learner : book.learners) {
-    write_file(out / "learners" / (learner.learner + ".json"),
-               dump_json(render_learner_json(book, learner)) + "\n");
-    write_file(out / "gradescope" / (learner.learner + ".json"),
-               dump_json(render_gradescope(book, learner)) + "\n");
+    const std::string file = report_file_stem(learner.learner) + ".json";
+    write_file(out / "learners" / file, dump_json(render_learner_json(book, learner)) + "\n");
+    write_file(out / "gradescope" / file, dump_json(render_gradescope(book, learner)) + "\n");
   }
 }
 
