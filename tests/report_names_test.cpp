@@ -5,7 +5,7 @@
 #include "report.h"
 #include "report_grade.h"
 #include "report_html.h"
-#include "sha256.h"
+#include "hashing.h"
 #include "test_support.h"
 #include "text.h"
 

@@ -3,7 +3,6 @@
 #include "hashing.h"
 #include "report.h"
 #include "report_html.h"
-#include "sha256.h"
 #include "text.h"
 
 #include <fmt/format.h>
