@@ -14,10 +14,7 @@ class Cli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     workspace_ = new testing::TempDir();
-    fs::copy(testing::source_dir() + "/problems", workspace_->path() + "/problems",
-             fs::copy_options::recursive);
-    fs::copy(testing::source_dir() + "/exercises", workspace_->path() + "/exercises",
-             fs::copy_options::recursive);
+    testing::copy_bank(*workspace_);
   }
   static void TearDownTestSuite() { delete workspace_; }
 

@@ -46,8 +46,8 @@ bool mentions_any(const std::string& text, std::initializer_list<const char*> wo
 
 struct GradeRun {
   int exit_code = -1;
-  std::string out;            // stdout
-  std::string err;            // stderr
+  std::string out;             // stdout
+  std::string err;             // stderr
   long long max_rss_kib = -1;  // the judge's peak resident set, if /usr/bin/time is there
 };
 
@@ -55,15 +55,8 @@ class HostileClass : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     bank_ = new testing::TempDir();
-    fs::copy(testing::source_dir() + "/problems", bank_->path() + "/problems",
-             fs::copy_options::recursive);
-    fs::copy(testing::source_dir() + "/exercises", bank_->path() + "/exercises",
-             fs::copy_options::recursive);
-    std::string sets = testing::read_text(bank_->path() + "/problems/sets.yaml");
-    sets +=
-        "  hostile-class:\n    title: {en: Hostile class, zh: 恶意班级}\n    minutes: 10\n"
-        "    problems: [softmax]\n";
-    bank_->write("problems/sets.yaml", sets);
+    testing::copy_bank(*bank_);
+    testing::add_set(*bank_, "hostile-class", "[softmax]");
   }
   static void TearDownTestSuite() { delete bank_; }
 
@@ -189,8 +182,7 @@ TEST_F(HostileClass, ExercisesFolderLinkedToTheSolutionsIsRefused) {
 TEST_F(HostileClass, HeaderLinkedToTheSolutionIsRefused) {
   cls_->write("mallory/softmax.cpp", "#include \"ref.h\"\n");
   fs::create_symlink(testing::source_dir() + "/solutions/softmax.cpp", mallory() + "/ref.h");
-  fs::create_symlink(testing::source_dir() + "/solutions/reference.h",
-                     mallory() + "/reference.h");
+  fs::create_symlink(testing::source_dir() + "/solutions/reference.h", mallory() + "/reference.h");
   const GradeRun g = grade();
   expect_contained(g, "ref.h", {"link"});
 }

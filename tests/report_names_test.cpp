@@ -1,11 +1,11 @@
 // A learner's id is their folder's name: any bytes but '/' and NUL, up to 255
 // of them. Whatever the ids and messages, every report is written, parses,
 // shows learner text without obeying it, and keeps it in that learner's files.
+#include "hashing.h"
 #include "journal.h"
 #include "report.h"
 #include "report_grade.h"
 #include "report_html.h"
-#include "hashing.h"
 #include "test_support.h"
 #include "text.h"
 

@@ -151,7 +151,8 @@ TEST(Sandbox, TheJailDropsRootAndEveryCapability) {
     EXPECT_EQ(out.rfind(uid + "\n" + uid + "\n" + uid + "\n", 0), 0u) << out;
     for (const char* set : {"CapInh", "CapPrm", "CapEff", "CapAmb"})
       EXPECT_NE(out.find(std::string(set) + ":\t0000000000000000"), std::string::npos)
-          << set << " in\n" << out;
+          << set << " in\n"
+          << out;
     EXPECT_NE(out.find("refused"), std::string::npos) << out;
   }
 }

@@ -46,15 +46,25 @@ inline std::string read_text(const std::string& path) {
 
 // A copy of the problem bank in `dir` with a two-problem set, grade-test
 // (softmax and softmax_rows), so a class grades in seconds.
-inline void copy_bank_with_grade_set(const TempDir& dir) {
+// A copy of the bank (problems/ and exercises/) in `dir`, to change freely.
+inline void copy_bank(const TempDir& dir) {
   namespace fs = std::filesystem;
   fs::copy(source_dir() + "/problems", dir.path() + "/problems", fs::copy_options::recursive);
   fs::copy(source_dir() + "/exercises", dir.path() + "/exercises", fs::copy_options::recursive);
+}
+
+// Adds a set `id` of `problems` ("[softmax, softmax_rows]") to a copied bank.
+inline void add_set(const TempDir& dir, const std::string& id, const std::string& problems) {
   std::string sets = read_text(dir.path() + "/problems/sets.yaml");
-  sets +=
-      "  grade-test:\n    title: {en: Grading test, zh: 评分测试}\n    minutes: 10\n"
-      "    problems: [softmax, softmax_rows]\n";
+  sets += "  " + id + ":\n    title: {en: " + id + ", zh: " + id +
+          "}\n    minutes: 10\n    problems: " + problems + "\n";
   dir.write("problems/sets.yaml", sets);
+}
+
+// The bank with a small set for grading tests.
+inline void copy_bank_with_grade_set(const TempDir& dir) {
+  copy_bank(dir);
+  add_set(dir, "grade-test", "[softmax, softmax_rows]");
 }
 
 struct JudgeRun {

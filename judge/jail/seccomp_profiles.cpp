@@ -21,9 +21,9 @@ const char* const kRunAllowed[] = {
     // files the program already holds, and the few it opens for reading (the
     // loader's libraries); open, openat and fcntl are below, with their arguments
     "read", "write", "readv", "writev", "pread64", "pwrite64", "lseek", "close", "fstat",
-    "newfstatat", "stat", "lstat", "statx", "access", "faccessat", "faccessat2",
-    "readlink", "readlinkat", "getcwd", "dup", "dup2", "dup3", "pipe", "pipe2", "poll",
-    "ppoll", "select", "pselect6", "getdents64",
+    "newfstatat", "stat", "lstat", "statx", "access", "faccessat", "faccessat2", "readlink",
+    "readlinkat", "getcwd", "dup", "dup2", "dup3", "pipe", "pipe2", "poll", "ppoll", "select",
+    "pselect6", "getdents64",
     // signals, threads and time
     "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "sigaltstack", "futex", "set_robust_list",
     "get_robust_list", "rseq", "set_tid_address", "arch_prctl", "sched_yield", "sched_getaffinity",
@@ -70,9 +70,9 @@ bool add_open_rules(scmp_filter_ctx ctx, const char* name, unsigned flags_arg) {
   constexpr scmp_datum_t kWriting = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND;
   const scmp_arg_cmp read_only{flags_arg, SCMP_CMP_MASKED_EQ, kWriting, 0};
   bool ok = add(ctx, SCMP_ACT_ALLOW, name, 1, &read_only);
-  for (const scmp_datum_t flag : {scmp_datum_t{O_WRONLY}, scmp_datum_t{O_RDWR},
-                                  scmp_datum_t{O_CREAT}, scmp_datum_t{O_TRUNC},
-                                  scmp_datum_t{O_APPEND}}) {
+  for (const scmp_datum_t flag :
+       {scmp_datum_t{O_WRONLY}, scmp_datum_t{O_RDWR}, scmp_datum_t{O_CREAT}, scmp_datum_t{O_TRUNC},
+        scmp_datum_t{O_APPEND}}) {
     const scmp_arg_cmp writing{flags_arg, SCMP_CMP_MASKED_EQ, flag, flag};
     ok = ok && add(ctx, SCMP_ACT_ERRNO(EACCES), name, 1, &writing);
   }
@@ -85,9 +85,9 @@ bool build_run(scmp_filter_ctx ctx) {
   ok = ok && add_open_rules(ctx, "open", 1) && add_open_rules(ctx, "openat", 2);
   // Descriptor flags and duplicates; not F_SETOWN, F_SETSIG or leases,
   // which would send signals to another process.
-  for (const scmp_datum_t command : {scmp_datum_t{F_DUPFD}, scmp_datum_t{F_DUPFD_CLOEXEC},
-                                     scmp_datum_t{F_GETFD}, scmp_datum_t{F_SETFD},
-                                     scmp_datum_t{F_GETFL}, scmp_datum_t{F_SETFL}}) {
+  for (const scmp_datum_t command :
+       {scmp_datum_t{F_DUPFD}, scmp_datum_t{F_DUPFD_CLOEXEC}, scmp_datum_t{F_GETFD},
+        scmp_datum_t{F_SETFD}, scmp_datum_t{F_GETFL}, scmp_datum_t{F_SETFL}}) {
     const scmp_arg_cmp is{1, SCMP_CMP_EQ, command, 0};
     ok = ok && add(ctx, SCMP_ACT_ALLOW, "fcntl", 1, &is);
   }

@@ -123,8 +123,8 @@ BuildResult Builder::ensure_toolchain() {
   const fs::path main_tmp = dir / ("main.o.tmp" + unique_suffix());
   harness.insert(
       harness.end(),
-      {"-I", paths_.harness_dir, "-I", dir.string(), "-include", (dir / "pch.h").string(),
-       "-c", (fs::path(paths_.harness_dir) / "main.cpp").string(), "-o", main_tmp.string()});
+      {"-I", paths_.harness_dir, "-I", dir.string(), "-include", (dir / "pch.h").string(), "-c",
+       (fs::path(paths_.harness_dir) / "main.cpp").string(), "-o", main_tmp.string()});
   out.clear();
   e = compile(harness, kToolchainLimits, out);
   if (!e.exited || e.code != 0) {
@@ -203,8 +203,8 @@ BuildResult Builder::build_baseline(const Problem& problem) {
   BuildResult r = build(problem, stub);
   if (!r.ok) {
     r.judge_fault = true;
-    r.diagnostics = "building the baseline program for " + problem.id + " failed:\n" +
-                    r.diagnostics;
+    r.diagnostics =
+        "building the baseline program for " + problem.id + " failed:\n" + r.diagnostics;
   }
   return r;
 }

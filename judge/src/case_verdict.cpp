@@ -50,7 +50,8 @@ MemoryAllowance memory_allowance(const CaseSpec& spec, const Expected& expected,
   std::int64_t result_elements = 0;
   for (const StepOutcome& o : expected.steps) {
     if (o.call.has_result) result_elements += count_elements(o.call.result, false);
-    for (const auto& [index, value] : o.call.mutated) result_elements += count_elements(value, false);
+    for (const auto& [index, value] : o.call.mutated)
+      result_elements += count_elements(value, false);
   }
   a.for_inputs = static_cast<std::int64_t>(memory_factor * static_cast<double>(a.inputs));
   a.for_result = kHarnessBytesPerResultElement * result_elements;

@@ -70,7 +70,7 @@ constexpr double kBudgetPerCaseSeconds = 0.25;
 struct Plan {
   std::vector<CaseRequest> requests;
   std::vector<double> group_budgets;
-  bool measured = false;  // some case needs the baseline program
+  bool measured = false;   // some case needs the baseline program
   double cpu_seconds = 0;  // added to the process's CPU limit for timed cases
 };
 

@@ -2,8 +2,8 @@
 
 #include "build.h"
 #include "hashing.h"
-#include "learner_files.h"
 #include "journal.h"
+#include "learner_files.h"
 #include "report.h"
 #include "report_grade.h"
 #include "roster.h"
@@ -121,7 +121,8 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
           refused.problem = s.problem;
           refused.file = s.file;
           refused.refused = printable(in.refusal);
-          entry = {{"attempted", true}, {"passed", 0}, {"total", 0}, {"result", render_json(refused)}};
+          entry = {
+              {"attempted", true}, {"passed", 0}, {"total", 0}, {"result", render_json(refused)}};
           key = grading_key(builder, problem, s, in, check);
           std::lock_guard<std::mutex> lock(warnings_mutex);
           outcome.warnings.push_back(s.learner + "/" + s.problem + ": refused: " + in.refusal);

@@ -35,7 +35,7 @@ class Hasher {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> copy(EVP_MD_CTX_new(),
-                                                                        &EVP_MD_CTX_free);
+                                                                       &EVP_MD_CTX_free);
     EVP_MD_CTX_copy_ex(copy.get(), ctx_.get());
     EVP_DigestFinal_ex(copy.get(), digest, &length);
     static const char* digits = "0123456789abcdef";

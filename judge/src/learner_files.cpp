@@ -81,10 +81,10 @@ ReadStatus open_folders(const std::string& base, const std::vector<std::string>&
     if (!S_ISDIR(st.st_mode)) return ReadStatus::refuse(refusal_for(walked, st.st_mode, true));
     Fd next(openat(dir.get(), parts[i].c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (next.get() < 0)
-      return ReadStatus::refuse(errno == ELOOP || errno == ENOTDIR
-                                    ? refusal_for(walked, S_IFLNK, true)
-                                    : fmt::format("{} cannot be opened: {}", walked,
-                                                  std::strerror(errno)));
+      return ReadStatus::refuse(
+          errno == ELOOP || errno == ENOTDIR
+              ? refusal_for(walked, S_IFLNK, true)
+              : fmt::format("{} cannot be opened: {}", walked, std::strerror(errno)));
     dir = std::move(next);
     walked += "/";
   }
@@ -95,22 +95,22 @@ ReadStatus open_folders(const std::string& base, const std::vector<std::string>&
 // device is ever opened), opened without following a link and without
 // blocking (a FIFO swapped in cannot hang the judge), checked again, and
 // read no further than `cap` + 1 bytes.
-ReadStatus read_regular(int dir, const std::string& name, const std::string& shown,
-                        std::size_t cap, std::string& out) {
+ReadStatus read_regular(int dir, const std::string& name, const std::string& shown, std::size_t cap,
+                        std::string& out) {
   struct stat st {};
   if (fstatat(dir, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
     return ReadStatus::refuse(fmt::format("{} cannot be read: {}", shown, std::strerror(errno)));
   if (!S_ISREG(st.st_mode)) return ReadStatus::refuse(refusal_for(shown, st.st_mode, false));
   const auto too_large = [&] {
-    return ReadStatus::refuse(fmt::format(
-        "{} is larger than {} KiB; hand in the source file only", shown, cap >> 10));
+    return ReadStatus::refuse(
+        fmt::format("{} is larger than {} KiB; hand in the source file only", shown, cap >> 10));
   };
   if (static_cast<std::uint64_t>(st.st_size) > cap) return too_large();
   Fd fd(openat(dir, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
   if (fd.get() < 0)
-    return ReadStatus::refuse(errno == ELOOP ? refusal_for(shown, S_IFLNK, false)
-                                             : fmt::format("{} cannot be read: {}", shown,
-                                                           std::strerror(errno)));
+    return ReadStatus::refuse(
+        errno == ELOOP ? refusal_for(shown, S_IFLNK, false)
+                       : fmt::format("{} cannot be read: {}", shown, std::strerror(errno)));
   if (fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode))
     return ReadStatus::refuse(refusal_for(shown, st.st_mode, false));
   out.clear();
@@ -177,8 +177,8 @@ ReadStatus read_learner_sources(const std::string& base, const std::string& rela
   for (std::size_t i = 0; i + 1 < parts.size(); ++i) shown_dir += parts[i] + "/";
   out.file_name = parts.back();
   out.shown_path = shown_dir + parts.back();
-  if (ReadStatus s = read_regular(dir.get(), parts.back(), out.shown_path, kMaxLearnerFileBytes,
-                                  out.source);
+  if (ReadStatus s =
+          read_regular(dir.get(), parts.back(), out.shown_path, kMaxLearnerFileBytes, out.source);
       !s.ok)
     return s;
   return read_headers(dir.get(), shown_dir, out);
@@ -187,8 +187,7 @@ ReadStatus read_learner_sources(const std::string& base, const std::string& rela
 ReadStatus read_learner_file(const std::string& path, LearnerSources& out) {
   const std::filesystem::path p(path);
   const std::string parent = p.parent_path().string();
-  const ReadStatus s = read_learner_sources(parent.empty() ? "." : parent,
-                                            p.filename().string(),
+  const ReadStatus s = read_learner_sources(parent.empty() ? "." : parent, p.filename().string(),
                                             parent.empty() ? "" : parent + "/", out);
   if (s.ok) out.shown_path = path;
   return s;
@@ -204,9 +203,9 @@ std::string inspect_learner_path(const std::string& base, const std::string& rel
     return missing ? "missing" : s.refusal;
   struct stat st {};
   if (fstatat(dir.get(), parts.back().c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
-    return errno == ENOENT ? "missing"
-                           : fmt::format("{}{} cannot be read: {}", shown, relative,
-                                         std::strerror(errno));
+    return errno == ENOENT
+               ? "missing"
+               : fmt::format("{}{} cannot be read: {}", shown, relative, std::strerror(errno));
   return S_ISREG(st.st_mode) ? "" : refusal_for(shown + relative, st.st_mode, false);
 }
 

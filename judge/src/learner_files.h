@@ -11,7 +11,7 @@
 
 namespace judge {
 
-constexpr std::size_t kMaxLearnerFileBytes = 1u << 20;    // a .cpp: 1 MiB
+constexpr std::size_t kMaxLearnerFileBytes = 1u << 20;      // a .cpp: 1 MiB
 constexpr std::size_t kMaxLearnerHeaderBytes = 256u << 10;  // each header beside it
 constexpr std::size_t kMaxLearnerHeaders = 16;
 

@@ -22,7 +22,7 @@ struct Limits {
 // wait4(): taken outside the program, so nothing it does can change it.
 struct Usage {
   bool known = false;
-  double cpu_seconds = 0;      // user + system, all threads
+  double cpu_seconds = 0;       // user + system, all threads
   std::int64_t peak_bytes = 0;  // peak resident memory (ru_maxrss)
 };
 
@@ -32,7 +32,7 @@ struct Exit {
   int signal = 0;
   bool timed_out = false;
   bool output_exceeded = false;
-  Usage usage;  // from judge-jail's report (runs only)
+  Usage usage;                   // from judge-jail's report (runs only)
   std::string describe() const;  // "exited with code 3", "killed by SIGSEGV (segmentation fault)"
   // bubblewrap reports a signal that ended its child as exit code 128 + N
   // (for runs, judge-jail reports the exact status instead).

@@ -11,8 +11,8 @@ namespace judge {
 struct Submission {
   std::string learner;
   std::string problem;
-  std::string file;      // below the class folder ("alice/softmax.cpp"); empty: not attempted
-  std::string refusal;   // set when what is there cannot be graded (a link, a pipe...)
+  std::string file;     // below the class folder ("alice/softmax.cpp"); empty: not attempted
+  std::string refusal;  // set when what is there cannot be graded (a link, a pipe...)
 };
 
 struct Roster {

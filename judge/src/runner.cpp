@@ -96,10 +96,9 @@ OneShot run_once(const std::vector<std::string>& command, const Limits& limits,
   return shot;
 }
 
-void run_measured(const std::vector<std::string>& command,
-                  const std::vector<std::string>& baseline, std::size_t index,
-                  const CaseRequest& c, double seconds, const Limits& limits, CaseRun& run,
-                  std::string& output) {
+void run_measured(const std::vector<std::string>& command, const std::vector<std::string>& baseline,
+                  std::size_t index, const CaseRequest& c, double seconds, const Limits& limits,
+                  CaseRun& run, std::string& output) {
   const std::vector<std::uint8_t> request = encode_request(index, c);
   double best_cpu = std::numeric_limits<double>::infinity();
   double baseline_cpu = std::numeric_limits<double>::infinity();

@@ -38,8 +38,8 @@ struct CaseRun {
     kOutputLimit,
     kOversizedReply,
     kProtocolError,
-    kLingered,  // answered, but did not end when its input closed (measured runs)
-    kNotRun,    // earlier cases ran out of time or memory
+    kLingered,   // answered, but did not end when its input closed (measured runs)
+    kNotRun,     // earlier cases ran out of time or memory
     kOverBudget  // its group had used up its wall-clock budget
   };
   Status status = Status::kNotRun;

@@ -1,7 +1,7 @@
 #include "sandbox.h"
 
-#include <fmt/format.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,9 +11,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <stdexcept>
 #include <filesystem>
 #include <mutex>
+#include <stdexcept>
 
 namespace judge {
 namespace fs = std::filesystem;
@@ -36,40 +36,17 @@ bool running_as_root() { return geteuid() == 0; }
 std::vector<std::string> common_bwrap_flags(bool as_root) {
   std::vector<std::string> flags;
   if (as_root)
-    flags = {"--unshare-pid", "--unshare-net",  "--unshare-ipc", "--unshare-uts",
-             "--unshare-cgroup-try", "--cap-drop", "ALL",         "--cap-add",
-             "CAP_SETUID",    "--cap-add",      "CAP_SETGID"};
+    flags = {"--unshare-pid",        "--unshare-net", "--unshare-ipc", "--unshare-uts",
+             "--unshare-cgroup-try", "--cap-drop",    "ALL",           "--cap-add",
+             "CAP_SETUID",           "--cap-add",     "CAP_SETGID"};
   else
     flags = {"--unshare-all", "--unshare-user", "--disable-userns", "--cap-drop", "ALL"};
-  const std::vector<std::string> shared = {"--die-with-parent",
-                                           "--new-session",
-                                           "--clearenv",
-                                           "--setenv",
-                                           "PATH",
-                                           "/usr/bin:/bin",
-                                           "--setenv",
-                                           "HOME",
-                                           "/tmp",
-                                           "--setenv",
-                                           "LANG",
-                                           "C.UTF-8",
-                                           "--hostname",
-                                           "judge",
-                                           "--perms",
-                                           "1777",
-                                           "--size",
-                                           "67108864",
-                                           "--tmpfs",
-                                           "/tmp",
-                                           "--symlink",
-                                           "usr/lib",
-                                           "/lib",
-                                           "--symlink",
-                                           "usr/lib64",
-                                           "/lib64",
-                                           "--symlink",
-                                           "usr/bin",
-                                           "/bin"};
+  const std::vector<std::string> shared = {
+      "--die-with-parent", "--new-session", "--clearenv", "--setenv", "PATH",   "/usr/bin:/bin",
+      "--setenv",          "HOME",          "/tmp",       "--setenv", "LANG",   "C.UTF-8",
+      "--hostname",        "judge",         "--perms",    "1777",     "--size", "67108864",
+      "--tmpfs",           "/tmp",          "--symlink",  "usr/lib",  "/lib",   "--symlink",
+      "usr/lib64",         "/lib64",        "--symlink",  "usr/bin",  "/bin"};
   flags.insert(flags.end(), shared.begin(), shared.end());
   return flags;
 }
@@ -155,8 +132,8 @@ std::vector<std::string> jailed_command(const SandboxConfig& config, const JailS
   if (config.use_bubblewrap) {
     cmd.push_back(bwrap_binary());
     for (const auto& f : common_bwrap_flags(running_as_root())) cmd.push_back(f);
-    std::vector<std::string> destinations = {compile ? "/usr/bin" : "/usr/lib",
-                                             "/run/judge-jail", "/run/program"};
+    std::vector<std::string> destinations = {compile ? "/usr/bin" : "/usr/lib", "/run/judge-jail",
+                                             "/run/program"};
     for (const auto& [host, inside] : spec.read_only) destinations.push_back(inside);
     for (const auto& dir : spec.writable) destinations.push_back(dir);
     add_parent_folders(destinations, cmd);
