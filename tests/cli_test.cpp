@@ -228,3 +228,32 @@ TEST_F(Cli, BankErrorsExitTwoWithFileLineColumn) {
 
 }  // namespace
 }  // namespace judge
+
+namespace judge {
+namespace {
+
+TEST_F(Cli, ALinkedFileIsRefusedAsBadInputNamingIt) {
+  testing::TempDir dir;
+  const std::string real = dir.write("real.cpp", testing::read_text(exercise("softmax")));
+  const std::string link = dir.path() + "/softmax.cpp";
+  fs::create_symlink(real, link);
+  const auto r = judge("check softmax --file " + link);
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("refused"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("softmax.cpp is a symbolic link"), std::string::npos) << r.out;
+}
+
+// The judge's own precompiled header takes about 6 s to build: a short
+// --compile-timeout, meant for learner files, must not fail it.
+TEST_F(Cli, ACompileTimeoutForLearnersDoesNotLimitTheJudgesOwnBuilds) {
+  testing::TempDir cache;
+  const auto r = testing::run_judge(
+      "check softmax --no-cache --compile-timeout 3 --format json",
+      "cd " + workspace_->path() + " && JUDGE_CACHE_DIR=" + cache.path(), /*merge_stderr=*/false);
+  EXPECT_EQ(r.exit_code, 1) << r.out;  // the stub: not implemented, never a judge error
+  EXPECT_EQ(r.out.find("judge_error"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("not_implemented"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace judge

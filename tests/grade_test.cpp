@@ -336,3 +336,47 @@ TEST_F(Grade, DrawsAProgressBarOnATerminal) {
 
 }  // namespace
 }  // namespace judge
+
+namespace judge {
+namespace {
+
+// Results and diagnostics are cached by content: two learners who hand in
+// the same broken bytes share one cached compile error, and each must see
+// their own path in it, never the other's name.
+TEST_F(Grade, ASharedCompileErrorNamesEachLearnersOwnFile) {
+  testing::TempDir cls, out;
+  const std::string broken =
+      "// " + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) +
+      "\nint softmax_is_broken(\n";
+  cls.write("alice/softmax.cpp", broken);
+  cls.write("bob/softmax.cpp", broken);
+  const auto r = judge("grade " + cls.path() + " --out " + out.path() + " --set grade-test");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const std::string alice = testing::read_text(out.path() + "/learners/alice.json");
+  const std::string bob = testing::read_text(out.path() + "/learners/bob.json");
+  EXPECT_NE(alice.find("alice/softmax.cpp:"), std::string::npos) << alice;
+  EXPECT_NE(bob.find("bob/softmax.cpp:"), std::string::npos) << bob;
+  EXPECT_EQ(bob.find("alice"), std::string::npos) << bob;
+  EXPECT_EQ(alice.find("bob"), std::string::npos) << alice;
+}
+
+// A learner's folder that is a link is graded as refused, with a sentence
+// naming it, and the rest of the class as usual.
+TEST_F(Grade, ALinkedLearnerFolderIsRefusedByName) {
+  testing::TempDir cls, out;
+  hand_in(cls, "alice/softmax.cpp", kCorrectSoftmax);
+  fs::create_directory_symlink(cls.path() + "/alice", cls.path() + "/mallory");
+  const auto r = judge("grade " + cls.path() + " --out " + out.path() + " --set grade-test");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("mallory/softmax: refused: mallory is a symbolic link"), std::string::npos)
+      << r.out;
+  const json mallory = read_json(out.path() + "/learners/mallory.json");
+  EXPECT_EQ(mallory["problems"]["softmax"]["message"],
+            "refused: mallory is a symbolic link; the judge reads only real files and folders")
+      << mallory.dump(2);
+  const json alice = read_json(out.path() + "/learners/alice.json");
+  EXPECT_EQ(alice["problems"]["softmax"]["status"], "pass") << alice.dump(2);
+}
+
+}  // namespace
+}  // namespace judge

@@ -46,3 +46,27 @@ TEST(ProgramCache, KeepsWhatWasUsedInTheLastMinutes) {
 
 }  // namespace
 }  // namespace judge
+
+namespace judge {
+namespace {
+
+TEST(ProgramCache, AdoptsOnlyARegularFileAndNeverThroughALink) {
+  testing::TempDir dir;
+  const std::string target = dir.write("secret", "not a program\n");
+  fs::permissions(target, fs::perms(0600));
+  fs::create_symlink(target, dir.path() + "/program");
+  EXPECT_FALSE(adopt_program(dir.path() + "/program", dir.path() + "/cached.bin"));
+  EXPECT_FALSE(fs::exists(dir.path() + "/cached.bin"));
+  EXPECT_EQ(fs::status(target).permissions() & fs::perms::all, fs::perms(0600));  // untouched
+
+  const std::string program = dir.write("built",
+                                        "\x7f"
+                                        "ELF");
+  fs::permissions(program, fs::perms(0700));
+  ASSERT_TRUE(adopt_program(program, dir.path() + "/cached.bin"));
+  EXPECT_FALSE(fs::exists(program));
+  EXPECT_EQ(fs::status(dir.path() + "/cached.bin").permissions() & fs::perms::all, fs::perms(0755));
+}
+
+}  // namespace
+}  // namespace judge

@@ -44,6 +44,13 @@ const Problem* find_problem(const Context& ctx, const std::string& id) {
   return nullptr;
 }
 
+std::string shown_path(const std::string& path) {
+  std::error_code ec;
+  const fs::path relative =
+      fs::absolute(path, ec).lexically_normal().lexically_relative(fs::current_path(ec));
+  return ec || relative.empty() ? path : relative.string();
+}
+
 const ProblemSet* find_set(const Context& ctx, const std::string& id) {
   if (const ProblemSet* s = ctx.bank.find_set(id)) return s;
   std::vector<std::string> ids;
@@ -156,7 +163,7 @@ int run_check(Context& ctx, const CheckArgs& args) {
       std::cerr << "no file " << file << " (judge reset " << p->id << " restores the stub)\n";
       return kExitUsage;
     }
-    const CheckResult r = check_problem(ctx.workspace, *p, fs::relative(file).string(), options);
+    const CheckResult r = check_problem(ctx.workspace, *p, shown_path(file), options);
     if (args.file.empty() && args.only_case.empty()) {
       // Read, update and write at once: a watch in another terminal may have saved meanwhile.
       State state = load_state(ctx.workspace);

@@ -26,6 +26,10 @@ struct Context {
 const Problem* find_problem(const Context& ctx, const std::string& id);
 
 // Problems named by a set id, or nullptr after printing the closest set ids.
+// `path` relative to the current folder without resolving links (which
+// fs::relative does): a link the learner names is refused, never followed.
+std::string shown_path(const std::string& path);
+
 const ProblemSet* find_set(const Context& ctx, const std::string& id);
 
 // Colour on a terminal, unless NO_COLOR is set.

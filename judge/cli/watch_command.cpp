@@ -149,7 +149,7 @@ class WatchSession {
   }
 
   std::string file_of(const Problem& p) const {
-    return fs::relative(ctx_.workspace.exercise_file(p.id)).string();
+    return shown_path(ctx_.workspace.exercise_file(p.id));
   }
 
   void check_current() {

@@ -291,16 +291,16 @@ BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSourc
     fs::remove_all(work);
     return r;
   }
-  write_atomically(warnings, trim_diagnostics(out, copy.string(), kLearnerFileToken, problem));
-  // The program becomes the judge's: no sandbox uid can change it later, and
-  // every sandbox uid may run it.
-  const fs::path program = work / "program";
-  if (identity.active() && chown(program.c_str(), geteuid(), getegid()) != 0)
-    throw std::runtime_error("cannot take " + program.string() + " back from the sandbox's uid");
-  fs::permissions(program, fs::perms(0755));
-  fs::rename(program, binary);
+  // The warnings first: a program in the cache always has its warnings beside it.
+  r.diagnostics = trim_diagnostics(out, copy.string(), kLearnerFileToken, problem);
+  write_atomically(warnings, r.diagnostics);
+  const bool adopted = adopt_program((work / "program").string(), binary.string());
   fs::remove_all(work);
-  read_file(warnings.string(), r.diagnostics);
+  if (!adopted) {
+    fs::remove(warnings);
+    r.diagnostics = "the link step left no program (a regular file) behind\n";
+    return r;
+  }
   r.ok = true;
   r.binary = binary.string();
   return r;

@@ -32,10 +32,6 @@ struct BuildLimits {
   Limits compile{30, 30, 3ull << 30, 64ull << 20, 1ull << 20};
 };
 
-// The program cache keeps at most this much (JUDGE_PROGRAM_CACHE_MB moves it);
-// past it, the programs used least recently go first.
-constexpr std::uint64_t kDefaultProgramCacheBytes = 1ull << 30;
-
 struct BuildResult {
   bool ok = false;
   bool judge_fault = false;  // the harness or adapter failed: not the learner's fault

@@ -1,11 +1,12 @@
 #include "program_cache.h"
 
-#include "build.h"
-
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <vector>
@@ -27,6 +28,16 @@ std::uint64_t program_cache_bytes() {
     if (*end == '\0' && mb > 0) return mb << 20;
   }
   return kDefaultProgramCacheBytes;
+}
+
+bool adopt_program(const std::string& built, const std::string& cached) {
+  const int fd = open(built.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  const bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                  fchown(fd, geteuid(), getegid()) == 0 && fchmod(fd, 0755) == 0;
+  close(fd);
+  return ok && std::rename(built.c_str(), cached.c_str()) == 0;
 }
 
 void touch_program(const std::string& path) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 
 namespace judge {
@@ -43,14 +44,14 @@ Roster read_roster(const std::string& class_dir, const std::vector<std::string>&
   if (!fs::is_directory(class_dir, ec))
     throw std::runtime_error(class_dir + " is not a folder (expected one folder per learner)");
   Roster roster;
-  std::vector<std::string> linked;  // learner folders that are links: refused
+  std::set<std::string> linked;  // learner folders that are links: refused
   for (const auto& entry : fs::directory_iterator(class_dir, ec)) {
     const std::string name = entry.path().filename().string();
     if (name.empty() || name[0] == '.') continue;  // .git, .judge, editor files
     if (!skipped.empty() && fs::weakly_canonical(entry.path(), ec) == skipped) continue;
     const fs::file_status status = entry.symlink_status(ec);
     if (fs::is_symlink(status)) {
-      linked.push_back(name);
+      linked.insert(name);
       roster.learners.push_back(name);
       continue;
     }
@@ -63,7 +64,7 @@ Roster read_roster(const std::string& class_dir, const std::vector<std::string>&
   if (ec) throw std::runtime_error("cannot list " + class_dir + ": " + ec.message());
   std::sort(roster.learners.begin(), roster.learners.end());
   for (const auto& learner : roster.learners) {
-    const bool is_link = std::find(linked.begin(), linked.end(), learner) != linked.end();
+    const bool is_link = linked.count(learner) > 0;
     for (const auto& problem : problems) {
       Submission s{learner, problem, "", ""};
       if (is_link)

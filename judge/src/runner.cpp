@@ -96,30 +96,29 @@ OneShot run_once(const std::vector<std::string>& command, const Limits& limits,
   return shot;
 }
 
+// Keeps the least CPU time and the least peak memory seen for the baseline.
+void keep_least(Usage& kept, const Usage& seen) {
+  if (!seen.known) return;
+  kept.cpu_seconds = kept.known ? std::min(kept.cpu_seconds, seen.cpu_seconds) : seen.cpu_seconds;
+  kept.peak_bytes = kept.known ? std::min(kept.peak_bytes, seen.peak_bytes) : seen.peak_bytes;
+  kept.known = true;
+}
+
 void run_measured(const std::vector<std::string>& command, const std::vector<std::string>& baseline,
                   std::size_t index, const CaseRequest& c, double seconds, const Limits& limits,
                   CaseRun& run, std::string& output) {
   const std::vector<std::uint8_t> request = encode_request(index, c);
-  double best_cpu = std::numeric_limits<double>::infinity();
-  double baseline_cpu = std::numeric_limits<double>::infinity();
   for (int r = 0; r < std::max(1, c.runs); ++r) {
     // The baseline first, on the same inputs: its figures are trusted, and
     // measured as close in time to the learner's as they can be.
     if (!baseline.empty()) {
       std::string ignored;
-      const OneShot b = run_once(baseline, limits, request, index, c.wall_seconds,
-                                 std::numeric_limits<std::uint32_t>::max(), ignored);
-      if (b.exit.usage.known) {
-        baseline_cpu = std::min(baseline_cpu, b.exit.usage.cpu_seconds);
-        run.baseline.known = true;
-        run.baseline.cpu_seconds = baseline_cpu;
-        run.baseline.peak_bytes = run.baseline.peak_bytes == 0
-                                      ? b.exit.usage.peak_bytes
-                                      : std::min(run.baseline.peak_bytes, b.exit.usage.peak_bytes);
-      }
+      keep_least(run.baseline, run_once(baseline, limits, request, index, c.wall_seconds,
+                                        std::numeric_limits<std::uint32_t>::max(), ignored)
+                                   .exit.usage);
     }
-    const double left = seconds - run.wall_seconds;
-    OneShot shot = run_once(command, limits, request, index, left, c.max_reply_bytes, output);
+    OneShot shot = run_once(command, limits, request, index, seconds - run.wall_seconds,
+                            c.max_reply_bytes, output);
     run.wall_seconds += shot.wall_seconds;
     if (shot.wait != Wait::kFrame) {
       run.status = failure_status(shot.wait, shot.exit);
@@ -127,21 +126,22 @@ void run_measured(const std::vector<std::string>& command, const std::vector<std
       run.announced_bytes = shot.announced;
       return;
     }
-    if (!shot.exit.usage.known) {
+    const Usage& used = shot.exit.usage;
+    if (!used.known) {
       // It answered but would not end: its figures cannot be had.
       run.status = CaseRun::Status::kLingered;
       run.exit = shot.exit;
       return;
     }
-    run.status = CaseRun::Status::kAnswered;
-    run.usage.known = true;
-    run.usage.peak_bytes = std::max(run.usage.peak_bytes, shot.exit.usage.peak_bytes);
-    // The values judged are those of the run whose time counts.
-    if (shot.exit.usage.cpu_seconds < best_cpu) {
-      best_cpu = shot.exit.usage.cpu_seconds;
-      run.usage.cpu_seconds = best_cpu;
+    // The values judged are those of the run whose time counts (the least
+    // CPU); the memory judged is the largest any run took.
+    if (!run.usage.known || used.cpu_seconds < run.usage.cpu_seconds) {
+      run.usage.cpu_seconds = used.cpu_seconds;
       run.outcomes = std::move(shot.outcomes);
     }
+    run.usage.peak_bytes = std::max(run.usage.peak_bytes, used.peak_bytes);
+    run.usage.known = true;
+    run.status = CaseRun::Status::kAnswered;
     if (out_of_memory(run.outcomes)) return;
   }
 }
