@@ -248,7 +248,8 @@ TEST_F(Cli, ALinkedFileIsRefusedAsBadInputNamingIt) {
 TEST_F(Cli, ACompileTimeoutForLearnersDoesNotLimitTheJudgesOwnBuilds) {
   testing::TempDir cache;
   const auto r = testing::run_judge(
-      "check softmax --no-cache --compile-timeout 3 --format json",
+      "check softmax --no-cache --compile-timeout 3 --format json --file " + testing::source_dir() +
+          "/exercises/softmax.cpp",
       "cd " + workspace_->path() + " && JUDGE_CACHE_DIR=" + cache.path(), /*merge_stderr=*/false);
   EXPECT_EQ(r.exit_code, 1) << r.out;  // the stub: not implemented, never a judge error
   EXPECT_EQ(r.out.find("judge_error"), std::string::npos) << r.out;

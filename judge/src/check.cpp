@@ -115,14 +115,17 @@ CheckResult check_problem(const Workspace& ws, const Problem& problem, const std
                           const CheckOptions& options) {
   LearnerSources sources;
   const ReadStatus read = read_learner_file(file, sources);
-  if (!read.ok) {
-    CheckResult result;
-    result.problem = problem.id;
-    result.file = file;
-    result.refused = printable(read.refusal);
-    return result;
-  }
+  if (!read.ok) return refused_result(problem, file, read.refusal);
   return check_sources(ws, problem, sources, options);
+}
+
+CheckResult refused_result(const Problem& problem, const std::string& file,
+                           const std::string& refusal) {
+  CheckResult result;
+  result.problem = problem.id;
+  result.file = file;
+  result.refused = printable(refusal);
+  return result;
 }
 
 namespace {

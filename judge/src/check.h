@@ -41,6 +41,10 @@ std::string check_key(const Builder& builder, const Problem& problem, const Lear
 // Tasks (the program's threads, and the jail's waiting parent) a run may have.
 constexpr int kRunProcesses = 32;
 
+// The result for files the judge would not read: `refusal` names the file.
+CheckResult refused_result(const Problem& problem, const std::string& file,
+                           const std::string& refusal);
+
 // Checks exactly `sources`: what was read is what is keyed and compiled.
 CheckResult check_sources(const Workspace& ws, const Problem& problem,
                           const LearnerSources& sources, const CheckOptions& options);

@@ -112,22 +112,19 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
         const Problem& problem = *bank.find(s.problem);
         nlohmann::json entry;
         bool keep = true;
-        std::string key = keys[i];
+        // Keyed by what this worker read, which is what it compiles.
         const Intake in = take_in(options.class_dir, s);
+        const std::string key = grading_key(builder, problem, s, in, check);
         if (s.file.empty() && in.refusal.empty()) {
           entry = {{"attempted", false}, {"passed", 0}, {"total", 0}, {"result", not_attempted(s)}};
         } else if (!in.refusal.empty()) {
-          CheckResult refused;
-          refused.problem = s.problem;
-          refused.file = s.file;
-          refused.refused = printable(in.refusal);
-          entry = {
-              {"attempted", true}, {"passed", 0}, {"total", 0}, {"result", render_json(refused)}};
-          key = grading_key(builder, problem, s, in, check);
+          entry = {{"attempted", true},
+                   {"passed", 0},
+                   {"total", 0},
+                   {"result", render_json(refused_result(problem, s.file, in.refusal))}};
           std::lock_guard<std::mutex> lock(warnings_mutex);
           outcome.warnings.push_back(s.learner + "/" + s.problem + ": refused: " + in.refusal);
         } else {
-          key = grading_key(builder, problem, s, in, check);
           const CheckResult r = check_sources(ws, problem, in.sources, check);
           entry = {{"attempted", true},
                    {"passed", r.passed()},

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 
 namespace judge {
@@ -55,18 +56,12 @@ std::vector<std::string> common_bwrap_flags(bool as_root) {
 // the sandbox's uid could not pass through: make them first, open to all.
 void add_parent_folders(const std::vector<std::string>& destinations,
                         std::vector<std::string>& cmd) {
-  std::vector<std::string> made;
-  for (const auto& dest : destinations) {
+  // Sorted, so a folder comes before the folders inside it ("/a" < "/a/b").
+  std::set<std::string> made;
+  for (const auto& dest : destinations)
     for (fs::path parent = fs::path(dest).parent_path();
-         !parent.empty() && parent != parent.root_path(); parent = parent.parent_path()) {
-      if (std::find(made.begin(), made.end(), parent.string()) != made.end()) continue;
-      made.push_back(parent.string());
-    }
-  }
-  // Shallowest first: a folder is made before the folders inside it.
-  std::sort(made.begin(), made.end(), [](const std::string& a, const std::string& b) {
-    return std::count(a.begin(), a.end(), '/') < std::count(b.begin(), b.end(), '/');
-  });
+         !parent.empty() && parent != parent.root_path(); parent = parent.parent_path())
+      made.insert(parent.string());
   for (const auto& dir : made) cmd.insert(cmd.end(), {"--perms", "0755", "--dir", dir});
 }
 
