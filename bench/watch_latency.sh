@@ -32,7 +32,7 @@ wait_drawn() {  # until the trace holds $1 screens
 wait_drawn 1
 for i in $(seq "$runs"); do
   before=$(drawn)
-  { cat tests/submissions/correct/softmax_float_loops.cpp; echo "// edit $i $(date +%s%N)"; } \
+  { cat solutions/softmax/correct/float_loops.cpp; echo "// edit $i $(date +%s%N)"; } \
     >"$work/ws/exercises/softmax.cpp"
   wait_drawn $((before + 1))
 done

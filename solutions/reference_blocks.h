@@ -1,6 +1,5 @@
 // Double-precision building blocks shared by the attention references, so no
-// reference copies another's code. Inline, so each solution file still
-// compiles on its own as a submission.
+// reference copies another's code. Inline: each reference is its own program.
 #pragma once
 
 #include "reference.h"

@@ -35,7 +35,7 @@ std::string load_error(const std::string& text) {
   testing::TempDir dir;
   const std::string path = dir.write("demo.yaml", text);
   try {
-    load_problem(path);
+    load_problem(path, testing::bank_records());
   } catch (const BankError& e) {
     std::string message = e.what();
     const auto at = message.find(path);

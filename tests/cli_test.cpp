@@ -72,7 +72,7 @@ TEST_F(Cli, StubCheckIsNotImplementedAndListRemembersIt) {
 }
 
 TEST_F(Cli, PassingFileIsRecordedThenAnsweredFromTheCache) {
-  fs::copy_file(testing::source_dir() + "/tests/submissions/correct/softmax_float_loops.cpp",
+  fs::copy_file(testing::source_dir() + "/solutions/softmax/correct/float_loops.cpp",
                 exercise("softmax"), fs::copy_options::overwrite_existing);
   auto r = judge("check softmax --no-cache");
   EXPECT_EQ(r.exit_code, 0) << r.out;
@@ -111,7 +111,7 @@ TEST_F(Cli, HintsComeOneMoreAtATime) {
 
 TEST_F(Cli, AFailureExplainsInputsExpectedGotAndTheNote) {
   const auto r = judge("check softmax --file " + testing::source_dir() +
-                       "/solutions/wrong/softmax_no_max_shift.cpp");
+                       "/solutions/softmax/wrong/no_max_shift.cpp");
   EXPECT_EQ(r.exit_code, 1);
   for (const char* part : {"First failure stability/large_positive", "x = [1000, 999, 998]",
                            "where   result[0] of 3 entries", "got      nan",
@@ -120,7 +120,7 @@ TEST_F(Cli, AFailureExplainsInputsExpectedGotAndTheNote) {
 }
 
 TEST_F(Cli, GeneratedFailuresNameTheSeedAndRerunOneCase) {
-  const std::string file = testing::source_dir() + "/solutions/wrong/softmax_rows_columns.cpp";
+  const std::string file = testing::source_dir() + "/solutions/softmax_rows/wrong/columns.cpp";
   auto r = judge("check softmax_rows --file " + file + " --format json");
   const auto doc = nlohmann::json::parse(r.out);
   std::string random_case;
@@ -140,7 +140,7 @@ TEST_F(Cli, GeneratedFailuresNameTheSeedAndRerunOneCase) {
 TEST_F(Cli, ACrashCostsOnlyItsOwnCase) {
   const auto r =
       judge("check softmax --format json --case-timeout 3 --file " + testing::source_dir() +
-            "/tests/submissions/hostile/softmax_crash_on_empty.cpp");
+            "/tests/submissions/hostile/softmax/crash_on_empty.cpp");
   const auto doc = nlohmann::json::parse(r.out);
   int failed = 0;
   for (const auto& t : doc["tests"]) {
@@ -155,7 +155,7 @@ TEST_F(Cli, ACrashCostsOnlyItsOwnCase) {
 
 TEST_F(Cli, JsonIsExercismVersionTwo) {
   const auto r = judge("check softmax --format json --file " + testing::source_dir() +
-                       "/solutions/softmax.cpp");
+                       "/solutions/softmax/reference.cpp");
   EXPECT_EQ(r.exit_code, 0);
   const auto doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["version"], 2);
@@ -169,7 +169,7 @@ TEST_F(Cli, JsonIsExercismVersionTwo) {
 
 TEST_F(Cli, PerformanceVerdictNamesBothTimes) {
   const auto r = judge("check softmax_backward --format json --file " + testing::source_dir() +
-                       "/solutions/wrong/softmax_backward_jacobian.cpp");
+                       "/solutions/softmax_backward/wrong/jacobian.cpp");
   const auto doc = nlohmann::json::parse(r.out);
   bool found = false;
   for (const auto& t : doc["tests"]) {

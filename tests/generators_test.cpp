@@ -25,7 +25,7 @@ groups:
   sample:
     note: {en: Random., zh: 随机。}
     generate:
-      - )yaml" + generate + "\n"));
+      - )yaml" + generate + "\n"), testing::bank_records());
 }
 
 TEST(Generators, RandomIsReproducibleAndWithinRanges) {

@@ -43,9 +43,9 @@ class Grade : public ::testing::Test {
 };
 testing::TempDir* Grade::bank_ = nullptr;
 
-const char* const kCorrectSoftmax = "tests/submissions/correct/softmax_float_loops.cpp";
-const char* const kCorrectRows = "tests/submissions/correct/softmax_rows_float_loops.cpp";
-const char* const kWrongSoftmax = "solutions/wrong/softmax_no_max_shift.cpp";
+const char* const kCorrectSoftmax = "solutions/softmax/correct/float_loops.cpp";
+const char* const kCorrectRows = "solutions/softmax_rows/correct/float_loops.cpp";
+const char* const kWrongSoftmax = "solutions/softmax/wrong/no_max_shift.cpp";
 
 TEST_F(Grade, WritesEveryReportForAClass) {
   testing::TempDir cls, out;

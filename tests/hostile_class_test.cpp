@@ -33,7 +33,7 @@ constexpr bool kSanitized = true;
 constexpr bool kSanitized = false;
 #endif
 
-const char* const kCorrectSoftmax = "tests/submissions/correct/softmax_float_loops.cpp";
+const char* const kCorrectSoftmax = "solutions/softmax/correct/float_loops.cpp";
 const char* const kSecret = "JUDGE_SECRET_9c41f07e_do_not_leak";
 
 std::string lower(std::string s) {
@@ -189,7 +189,7 @@ TEST_F(HostileClass, ExercisesFolderLinkedToTheSolutionsIsRefused) {
 // learner's file includes (with reference.h, which that solution needs).
 TEST_F(HostileClass, HeaderLinkedToTheSolutionIsRefused) {
   cls_->write("mallory/softmax.cpp", "#include \"ref.h\"\n");
-  fs::create_symlink(testing::source_dir() + "/solutions/softmax.cpp", mallory() + "/ref.h");
+  fs::create_symlink(testing::source_dir() + "/solutions/softmax/reference.cpp", mallory() + "/ref.h");
   fs::create_symlink(testing::source_dir() + "/solutions/reference.h", mallory() + "/reference.h");
   const GradeRun g = grade();
   expect_contained(g, "ref.h", {"link"});

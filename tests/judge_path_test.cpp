@@ -1,6 +1,7 @@
 // Every submission file in the repository goes through the real judge path
 // (compile, run in a child process, compare) and must get the verdict its
 // header promises. New files are picked up without touching this test.
+#include "known_solutions.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -18,57 +19,47 @@ namespace fs = std::filesystem;
 struct Submission {
   std::string path;  // relative to the source tree
   std::string problem;
-  std::vector<std::pair<std::string, std::string>> expect;  // (verdict, group)
-  std::string label;                                        // a gtest-safe name
+  std::vector<Expectation> expect;
+  std::string label;  // a gtest-safe name
 };
 
 std::vector<std::string> problem_ids() {
   std::vector<std::string> ids;
   for (const auto& f : fs::directory_iterator(testing::source_dir() + "/problems"))
-    if (f.path().extension() == ".yaml" && f.path().stem() != "tracks" && f.path().stem() != "sets")
+    if (f.path().extension() == ".yaml" && f.path().stem() != "tracks" &&
+        f.path().stem() != "sets" && f.path().stem() != "records")
       ids.push_back(f.path().stem().string());
+  std::sort(ids.begin(), ids.end());
   return ids;
 }
 
-// The longest problem id that the file name starts with.
-std::string problem_for(const std::string& stem, const std::vector<std::string>& ids) {
-  std::string best;
-  for (const auto& id : ids)
-    if ((stem == id || stem.rfind(id + "_", 0) == 0) && id.size() > best.size()) best = id;
-  return best;
+std::string relative(const std::string& path) {
+  return fs::relative(path, testing::source_dir()).string();
 }
 
+// Every problem's stub, known-wrong and correct solutions, and the hostile
+// files of tests/submissions/hostile/ID/, each with the verdicts it promises.
 std::vector<Submission> discover() {
-  const std::vector<std::string> ids = problem_ids();
   std::vector<Submission> out;
   const std::string root = testing::source_dir();
-  auto add_dir = [&](const std::string& dir, const std::string& kind) {
-    if (!fs::exists(root + "/" + dir)) return;
-    std::vector<fs::path> files;
-    for (const auto& f : fs::directory_iterator(root + "/" + dir))
-      if (f.path().extension() == ".cpp") files.push_back(f.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      Submission s;
-      s.path = dir + "/" + f.filename().string();
-      s.problem = problem_for(f.stem().string(), ids);
-      s.label = kind + "_" + f.stem().string();
-      if (kind == "reference") s.expect = {{"accepted", ""}};
-      if (kind == "stub") s.expect = {{"not_implemented", "*"}};
-      static const std::regex line(R"(^// expect: ([a-z_]+)(?: ([a-z_]+))?\s*$)");
-      std::istringstream in(testing::read_text(f.string()));
-      for (std::string l; std::getline(in, l);) {
-        std::smatch m;
-        if (std::regex_match(l, m, line)) s.expect.emplace_back(m[1], m[2]);
-      }
-      out.push_back(s);
+  for (const auto& id : problem_ids()) {
+    out.push_back({"exercises/" + id + ".cpp", id, {{"not_implemented", "*"}}, "stub_" + id});
+    for (const auto& s : known_solutions(root + "/solutions", id)) {
+      const std::string kind = s.kind == KnownSolution::Kind::kWrong ? "wrong_" : "correct_";
+      out.push_back({relative(s.path), id, s.expect, kind + id + "_" + s.name});
     }
-  };
-  add_dir("solutions", "reference");
-  add_dir("exercises", "stub");
-  add_dir("solutions/wrong", "wrong");
-  add_dir("tests/submissions/correct", "correct");
-  add_dir("tests/submissions/hostile", "hostile");
+    std::vector<fs::path> hostile;
+    std::error_code ec;
+    for (const auto& f : fs::directory_iterator(root + "/tests/submissions/hostile/" + id, ec))
+      if (f.path().extension() == ".cpp") hostile.push_back(f.path());
+    std::sort(hostile.begin(), hostile.end());
+    for (const auto& f : hostile) {
+      KnownSolution h;
+      h.path = f.string();
+      parse_solution_header(testing::read_text(f.string()), h);
+      out.push_back({relative(h.path), id, h.expect, "hostile_" + id + "_" + f.stem().string()});
+    }
+  }
   return out;
 }
 
@@ -78,7 +69,6 @@ class JudgePath : public ::testing::TestWithParam<Submission> {};
 
 TEST_P(JudgePath, GetsTheVerdictItPromises) {
   const Submission& s = GetParam();
-  ASSERT_FALSE(s.problem.empty()) << s.path << ": the file name must start with a problem id";
   ASSERT_FALSE(s.expect.empty()) << s.path
                                  << ": add a line '// expect: VERDICT GROUP' (or 'accepted')";
   // Compiling a double-precision attention reference takes seconds of CPU and
@@ -86,7 +76,7 @@ TEST_P(JudgePath, GetsTheVerdictItPromises) {
   // there to hit the compile limit.
   bool expects_compile_error = false;
   for (const auto& e : s.expect)
-    expects_compile_error = expects_compile_error || e.first == "compile_error";
+    expects_compile_error = expects_compile_error || e.verdict == "compile_error";
   const std::string compile_timeout = expects_compile_error ? "10" : "60";
   const auto run = testing::run_judge(
       "check " + s.problem + " --file " + s.path +
@@ -109,7 +99,7 @@ TEST_P(JudgePath, GetsTheVerdictItPromises) {
   // A trap must first fail in a group it names (or the sample), so the note
   // the learner reads explains the trap they fell into.
   std::set<std::string> named{"sample"};
-  for (const auto& e : s.expect) named.insert(e.second);
+  for (const auto& e : s.expect) named.insert(e.group);
   for (const auto& t : doc["tests"]) {
     if (t["status"] == "pass") continue;
     if (!named.count("") && !named.count("*")) {
@@ -151,19 +141,19 @@ INSTANTIATE_TEST_SUITE_P(Files, JudgePath, ::testing::ValuesIn(discover()),
                            return info.param.label;
                          });
 
-TEST(JudgePathInventory, EveryProblemHasAReferenceAStubAndTwoWrongSolutions) {
-  const auto all = discover();
+TEST(JudgePathInventory, EveryProblemHasAReferenceAStubTwoWrongAndOneCorrectSolution) {
+  const std::string root = testing::source_dir();
   for (const auto& id : problem_ids()) {
-    int references = 0, stubs = 0, wrong = 0;
-    for (const auto& s : all) {
-      if (s.problem != id) continue;
-      references += s.label.rfind("reference_", 0) == 0;
-      stubs += s.label.rfind("stub_", 0) == 0;
-      wrong += s.label.rfind("wrong_", 0) == 0;
+    EXPECT_TRUE(fs::is_regular_file(root + "/solutions/" + id + "/reference.cpp")) << id;
+    EXPECT_TRUE(fs::is_regular_file(root + "/exercises/" + id + ".cpp")) << id;
+    int wrong = 0, correct = 0;
+    for (const auto& s : known_solutions(root + "/solutions", id)) {
+      EXPECT_TRUE(s.errors.empty()) << s.path << ": " << s.errors.front();
+      EXPECT_FALSE(s.expect.empty()) << s.path << ": add '// expect: VERDICT GROUP'";
+      (s.kind == KnownSolution::Kind::kWrong ? wrong : correct) += 1;
     }
-    EXPECT_EQ(references, 1) << id;
-    EXPECT_EQ(stubs, 1) << id;
     EXPECT_GE(wrong, 2) << id;
+    EXPECT_GE(correct, 1) << id;
   }
 }
 

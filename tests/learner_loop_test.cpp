@@ -40,18 +40,18 @@ class LearnerLoop : public ::testing::Test {
 };
 
 TEST_F(LearnerLoop, ProgressKeepsTheBestResultAndSurvivesAKilledJudge) {
-  hand_in("softmax", "tests/submissions/correct/softmax_float_loops.cpp");
+  hand_in("softmax", "solutions/softmax/correct/float_loops.cpp");
   ASSERT_EQ(judge("check softmax").exit_code, 0);
 
   // A later, worse attempt does not unsolve the problem.
-  hand_in("softmax", "solutions/wrong/softmax_no_max_shift.cpp");
+  hand_in("softmax", "solutions/softmax/wrong/no_max_shift.cpp");
   EXPECT_EQ(judge("check softmax").exit_code, 1);
   auto progress = judge("progress");
   EXPECT_NE(progress.out.find("1/6 solved"), std::string::npos) << progress.out;
   EXPECT_NE(progress.out.find("(solved before)"), std::string::npos) << progress.out;
 
   // Kill a judge in the middle of a check (this file hangs in every case).
-  hand_in("softmax", "tests/submissions/hostile/softmax_infinite_loop.cpp");
+  hand_in("softmax", "tests/submissions/hostile/softmax/infinite_loop.cpp");
   const std::string command = "cd " + ws_ + " && exec env " + env() + " " + JUDGE_BINARY +
                               " check softmax --no-cache >/dev/null 2>&1";
   const pid_t pid = fork();
@@ -78,7 +78,7 @@ TEST_F(LearnerLoop, ProgressKeepsTheBestResultAndSurvivesAKilledJudge) {
 TEST_F(LearnerLoop, NextShowsTheFirstUnsolvedStatement) {
   auto next = judge("next");
   EXPECT_NE(next.out.find("softmax: Stable softmax of a vector"), std::string::npos) << next.out;
-  hand_in("softmax", "tests/submissions/correct/softmax_float_loops.cpp");
+  hand_in("softmax", "solutions/softmax/correct/float_loops.cpp");
   ASSERT_EQ(judge("check softmax").exit_code, 0);
   next = judge("next");
   EXPECT_NE(next.out.find("softmax_rows: Row-wise softmax"), std::string::npos) << next.out;
@@ -99,7 +99,7 @@ TEST_F(LearnerLoop, SolutionWaitsForAPassOrForce) {
       << forced.out;
   EXPECT_EQ(forced.out.find("softmax_rows_"), std::string::npos) << "another problem's trap";
 
-  hand_in("softmax", "tests/submissions/correct/softmax_float_loops.cpp");
+  hand_in("softmax", "solutions/softmax/correct/float_loops.cpp");
   ASSERT_EQ(judge("check softmax").exit_code, 0);
   EXPECT_EQ(judge("solution softmax").exit_code, 0);
 }
@@ -120,7 +120,7 @@ TEST_F(LearnerLoop, EditorsGetACompileDatabaseThatClangdAccepts) {
   };
   // A stub and a real solution parse without a single error in clangd, using
   // this database; a file with a real mistake shows it.
-  hand_in("softmax", "tests/submissions/correct/softmax_float_loops.cpp");
+  hand_in("softmax", "solutions/softmax/correct/float_loops.cpp");
   for (const char* file : {"softmax.cpp", "masked_softmax.cpp"}) {
     const std::string out = clangd_check(file);
     EXPECT_NE(out.find("Loaded compilation database from " + path), std::string::npos) << out;

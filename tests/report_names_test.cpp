@@ -310,7 +310,7 @@ testing::TempDir* ReportNamesGrade::bank_ = nullptr;
 TEST_F(ReportNamesGrade, HostileFolderNamesGetReportsAndStayInert) {
   testing::TempDir cls, alone, out, out_alone;
   const std::string correct = testing::read_text(
-      testing::source_dir() + "/tests/submissions/correct/softmax_float_loops.cpp");
+      testing::source_dir() + "/solutions/softmax/correct/float_loops.cpp");
   cls.write("alice/softmax.cpp", correct);
   alone.write("alice/softmax.cpp", correct);
   const std::vector<std::string> ids = {kLong, kEscape, kNotUtf8, kNonCharacter, "line\nbreak"};

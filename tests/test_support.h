@@ -1,6 +1,8 @@
 // Helpers shared by the tests: temporary files and running the real judge.
 #pragma once
 
+#include "records.h"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,6 +19,12 @@
 namespace judge::testing {
 
 inline std::string source_dir() { return JUDGE_SOURCE_DIR; }
+
+// The built-in bank's records (SoftmaxState, KVCache, AttentionGrads).
+inline const RecordTypes& bank_records() {
+  static const RecordTypes records = load_records(source_dir() + "/problems/records.yaml");
+  return records;
+}
 
 class TempDir {
  public:

@@ -68,7 +68,7 @@ class Watch : public ::testing::Test {
   }
   static std::string correct_softmax() {
     return testing::read_text(testing::source_dir() +
-                              "/tests/submissions/correct/softmax_float_loops.cpp");
+                              "/solutions/softmax/correct/float_loops.cpp");
   }
 
   testing::TempDir room_;

@@ -2,6 +2,7 @@
 // stubs, statements (en and zh) and a README for attendees; never solutions
 // or problem files, whose hidden cases stay with the judge.
 #include "commands.h"
+#include "records.h"
 
 #include "check.h"
 #include "editor_support.h"
@@ -67,9 +68,7 @@ int run_init(Context& ctx, const std::string& dir, const std::string& set_id, bo
     return kExitUsage;
   }
   const fs::path root(dir);
-  std::string header;
-  if (!read_file((fs::path(ctx.workspace.exercise_header_dir()) / "exercise.h").string(), header))
-    throw std::runtime_error("cannot read exercise.h in " + ctx.workspace.exercise_header_dir());
+  const std::string header = exercise_header(ctx.bank.records);
   write_text(root / "exercises" / "exercise.h", header);
   for (const auto& id : set->problems) {
     const Problem& p = *ctx.bank.find(id);
@@ -89,10 +88,9 @@ int run_init(Context& ctx, const std::string& dir, const std::string& set_id, bo
   // Build the precompiled header now, so an attendee's first check is fast.
   const Workspace made = Workspace::at(dir);
   BuildPaths paths = build_paths(ctx.workspace, SandboxConfig::detect());
-  paths.cache_dir = made.cache_dir();
+  paths.toolchain.cache_dir = made.cache_dir();
   Builder(paths, BuildLimits{}).prepare();
-  paths.exercises_dir = made.exercises_dir();  // the copy of exercise.h beside the stubs
-  write_compile_database(made, paths);
+  write_compile_database(made, paths);  // with the copy of exercise.h beside the stubs
   std::cout << fmt::format(
       "made {}: {} exercises of {} ({} min), with statements and a README for attendees.\n"
       "Attendees work there: cd {} && judge list\n",

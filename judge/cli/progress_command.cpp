@@ -2,12 +2,12 @@
 #include "commands.h"
 
 #include "hashing.h"
+#include "known_solutions.h"
 
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <iostream>
-#include <regex>
 #include <sstream>
 
 namespace judge::cli {
@@ -32,43 +32,18 @@ void print_group(const Context& ctx, const State& state, const std::string& titl
 }
 
 // A known-wrong solution's story: its leading comment and the verdict it gets.
-std::string describe_trap(const std::string& path) {
-  std::istringstream in([&] {
-    std::string text;
-    read_file(path, text);
-    return text;
-  }());
-  std::string about;
+std::string describe_trap(const KnownSolution& trap) {
   std::string expect;
-  static const std::regex expect_line(R"(^// expect: (.*)$)");
-  for (std::string line; std::getline(in, line);) {
-    std::smatch m;
-    if (std::regex_match(line, m, expect_line)) {
-      expect += (expect.empty() ? "" : "; ") + m[1].str();
-    } else if (line.rfind("//", 0) == 0) {
-      about += (about.empty() ? "" : " ") + line.substr(line.size() > 2 && line[2] == ' ' ? 3 : 2);
-    } else if (!line.empty()) {
-      break;
-    }
-  }
-  return about + (expect.empty() ? "" : " [gets: " + expect + "]");
+  for (const auto& e : trap.expect)
+    expect += (expect.empty() ? "" : "; ") + e.verdict + (e.group.empty() ? "" : " " + e.group);
+  return trap.about + (expect.empty() ? "" : " [gets: " + expect + "]");
 }
 
-std::vector<std::string> trap_files(const Context& ctx, const std::string& id) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  const fs::path dir = fs::path(ctx.workspace.bank_root) / "solutions" / "wrong";
-  for (const auto& f : fs::directory_iterator(dir, ec)) {
-    const std::string stem = f.path().stem().string();
-    // softmax_rows_* is not a softmax trap: the longest matching id owns a file.
-    if (f.path().extension() != ".cpp" || stem.rfind(id + "_", 0) != 0) continue;
-    bool longer = false;
-    for (const auto& other : ctx.bank.problems)
-      longer = longer || (other.id.size() > id.size() && stem.rfind(other.id + "_", 0) == 0);
-    if (!longer) files.push_back(f.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+std::vector<KnownSolution> traps_of(const Context& ctx, const std::string& id) {
+  std::vector<KnownSolution> traps;
+  for (auto& s : known_solutions(ctx.workspace.solutions_dir(), id))
+    if (s.kind == KnownSolution::Kind::kWrong) traps.push_back(std::move(s));
+  return traps;
 }
 
 }  // namespace
@@ -120,7 +95,7 @@ int run_next(Context& ctx) {
 int run_solution(Context& ctx, const std::string& id, bool force) {
   const Problem* p = find_problem(ctx, id);
   if (p == nullptr) return kExitUsage;
-  const std::vector<std::string> traps = trap_files(ctx, id);
+  const std::vector<KnownSolution> traps = traps_of(ctx, id);
   const State state = load_state(ctx.workspace);
   if (!solved(state, id) && !force) {
     std::cerr << fmt::format(
@@ -132,7 +107,7 @@ int run_solution(Context& ctx, const std::string& id, bool force) {
   }
   std::string reference;
   const std::string path =
-      (fs::path(ctx.workspace.bank_root) / "solutions" / (id + ".cpp")).string();
+      (fs::path(ctx.workspace.solutions_dir()) / id / "reference.cpp").string();
   if (!read_file(path, reference)) {
     std::cerr << "no reference solution at " << path << "\n";
     return kExitJudgeError;
@@ -142,7 +117,7 @@ int run_solution(Context& ctx, const std::string& id, bool force) {
             << reference << "\n";
   std::cout << fmt::format("Known traps ({}):\n", traps.size());
   for (const auto& t : traps)
-    std::cout << fmt::format("  - {}: {}\n", fs::path(t).stem().string(), describe_trap(t));
+    std::cout << fmt::format("  - {}: {}\n", t.name, describe_trap(t));
   return kExitOk;
 }
 

@@ -1,12 +1,12 @@
 // Turns a C++ function into a BoundFunction that takes and returns Values.
 // One template serves every signature, so a new problem needs no judge code:
-// the harness binds the learner's function, the judge binds the reference.
+// every program the judge builds (learner, baseline, reference) binds with it.
 #pragma once
 
 #include "codec.h"
+#include "outcome.h"
 #include "value.h"
 
-#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -17,15 +17,6 @@
 #include <vector>
 
 namespace judge {
-
-struct CallResult {
-  bool has_result = false;
-  Value result;
-  std::vector<std::pair<int, Value>> mutated;  // in-out parameters after the call
-  // Time spent inside the function only. The judge times its reference
-  // with it; a learner's program never reports it (it is measured outside).
-  double seconds = 0.0;
-};
 
 struct BoundFunction {
   std::string name;
@@ -58,25 +49,15 @@ struct Binder<F> {
                               std::index_sequence<I...>) {
     std::tuple<std::decay_t<P>...> stored{Codec<std::decay_t<P>>::decode(args.at(I))...};
     CallResult out;
-    const auto start = std::chrono::steady_clock::now();
-    // The clock stops when the function returns, before the result is encoded.
-    bool stopped = false;
-    auto stop = [&] {
-      stopped = true;
-      out.seconds = elapsed(start);
-    };
     try {
       if constexpr (std::is_void_v<R>) {
         F(std::get<I>(stored)...);
-        stop();
       } else {
         R result = F(std::get<I>(stored)...);
-        stop();
         out.has_result = true;
         out.result = Codec<std::decay_t<R>>::encode(result);
       }
     } catch (...) {
-      if (!stopped) stop();  // the function threw (not the encoding after it)
       error = std::current_exception();
     }
     (record_in_out<I, P>(stored, out), ...);
@@ -87,9 +68,6 @@ struct Binder<F> {
     if constexpr (kIsInOut<Param>)
       out.mutated.emplace_back(static_cast<int>(I),
                                Codec<std::decay_t<Param>>::encode(std::get<I>(stored)));
-  }
-  static double elapsed(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
 };
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 // Provided by the adapter generated for each problem from its signatures.
-const std::vector<judge::BoundFunction>& judge_learner_functions();
+const std::vector<judge::BoundFunction>& judge_bound_functions();
 
 namespace {
 
@@ -58,7 +58,7 @@ bool write_frame(const std::vector<std::uint8_t>& payload) {
 }  // namespace
 
 int main() {
-  const auto& functions = judge_learner_functions();
+  const auto& functions = judge_bound_functions();
   std::vector<std::uint8_t> frame;
   while (read_frame(frame)) {
     judge::wire::Reader in(frame);

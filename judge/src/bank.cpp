@@ -2,6 +2,7 @@
 
 #include "generators.h"
 #include "literal.h"
+#include "records.h"
 #include "signature.h"
 #include "types.h"
 
@@ -110,17 +111,17 @@ bool parse_reference(const YamlContext& ctx, const YAML::Node& node, std::size_t
   const Signature& earlier = sigs[steps[k].function];
   out.is_inline = false;
   out.step = static_cast<std::uint32_t>(k);
-  TypeKind kind = earlier.result.kind;
+  CppType kind = earlier.result;
   if (m[3].matched) {
     out.slot = earlier.param_index(m[3]);
     if (out.slot < 0 || !earlier.params[static_cast<std::size_t>(out.slot)].type.in_out)
       ctx.fail(node, "step " + std::to_string(k) + " (" + earlier.name +
                          ") has no in-out parameter '" + std::string(m[3]) + "'");
-    kind = earlier.params[static_cast<std::size_t>(out.slot)].type.kind;
+    kind = earlier.params[static_cast<std::size_t>(out.slot)].type;
   }
-  if (kind != param.type.kind)
+  if (kind.kind != param.type.kind || kind.record != param.type.record)
     ctx.fail(node, "'" + text + "' is " + describe_type(kind) + " but '" + param.name + "' needs " +
-                       describe_type(param.type.kind));
+                       describe_type(param.type));
   return true;
 }
 
@@ -137,7 +138,7 @@ Step parse_call(const YamlContext& ctx, const YAML::Node& args, const Signature&
     if (!a) ctx.fail(args, sig.name + " needs the argument '" + p.name + "'");
     ArgRef ref;
     if (!parse_reference(ctx, a, step_index, sigs, steps, p, ref))
-      ref.value = parse_literal(ctx, a, p.type.kind, "argument '" + p.name + "'");
+      ref.value = parse_literal(ctx, a, p.type, "argument '" + p.name + "'");
     step.args.push_back(std::move(ref));
   }
   return step;
@@ -271,16 +272,13 @@ const Signature* Problem::signature(const std::string& wanted) const {
 }
 
 Problem load_problem(const std::string& path) {
+  return load_problem(
+      path, load_records((std::filesystem::path(path).parent_path() / "records.yaml").string()));
+}
+
+Problem load_problem(const std::string& path, const RecordTypes& records) {
   YamlContext ctx(path);
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    throw BankError(path + ": cannot read the file");
-  } catch (const YAML::Exception& e) {
-    throw BankError(path + ":" + std::to_string(e.mark.line + 1) + ":" +
-                    std::to_string(e.mark.column + 1) + ": not valid YAML: " + e.msg);
-  }
+  YAML::Node root = ctx.load_file();
   if (!root.IsMap())
     throw BankError(path + ":1:1: a problem file is a mapping (id: ..., title: ...)");
   ctx.allow_keys(root,
@@ -315,7 +313,7 @@ Problem load_problem(const std::string& path) {
   if (sig_nodes.empty()) ctx.fail(sig, "signature must not be empty");
   for (const auto& s : sig_nodes) {
     try {
-      p.signatures.push_back(parse_signature(ctx.text(s, "signature")));
+      p.signatures.push_back(parse_signature(ctx.text(s, "signature"), records));
     } catch (const SignatureError& e) {
       ctx.fail(s, std::string("signature: ") + e.what());
     }
@@ -376,15 +374,10 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
   Bank bank;
   const std::string tracks_path = (fs::path(problems_dir) / "tracks.yaml").string();
   YamlContext ctx(tracks_path);
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(tracks_path);
-  } catch (const YAML::BadFile&) {
+  if (!fs::exists(tracks_path))
     throw BankError(tracks_path + ": cannot read the file (is this a judge workspace?)");
-  } catch (const YAML::Exception& e) {
-    throw BankError(tracks_path + ":" + std::to_string(e.mark.line + 1) + ":" +
-                    std::to_string(e.mark.column + 1) + ": not valid YAML: " + e.msg);
-  }
+  const YAML::Node root = ctx.load_file();
+  bank.records = load_records((fs::path(problems_dir) / "records.yaml").string());
   ctx.allow_keys(root, {"tracks"}, "tracks.yaml");
   const YAML::Node tracks = ctx.require(root, "tracks", "tracks.yaml");
   ctx.expect_map(tracks, "tracks");
@@ -407,7 +400,7 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
         continue;
       }
       t.problems.push_back(id);
-      bank.problems.push_back(load_problem(file.string()));
+      bank.problems.push_back(load_problem(file.string(), bank.records));
       if (bank.problems.back().track != t.id)
         throw BankError(file.string() + ": track is '" + bank.problems.back().track +
                         "' but tracks.yaml lists it under '" + t.id + "'");
@@ -416,12 +409,13 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
   }
   for (const auto& f : fs::directory_iterator(problems_dir)) {
     const std::string name = f.path().filename().string();
-    if (f.path().extension() != ".yaml" || name == "tracks.yaml" || name == "sets.yaml") continue;
+    if (f.path().extension() != ".yaml" || name == "tracks.yaml" || name == "sets.yaml" ||
+        name == "records.yaml") continue;
     if (listed.count(f.path().stem().string()) != 0) continue;
     const std::string message =
         f.path().string() + ": this problem is not listed in " + tracks_path;
     if (strict) throw BankError(message);
-    Problem p = load_problem(f.path().string());
+    Problem p = load_problem(f.path().string(), bank.records);
     auto track = std::find_if(bank.tracks.begin(), bank.tracks.end(),
                               [&](const Track& t) { return t.id == p.track; });
     if (track == bank.tracks.end())
@@ -443,13 +437,7 @@ void load_sets(const std::string& problems_dir, Bank& bank, bool strict,
   const std::string path = (fs::path(problems_dir) / "sets.yaml").string();
   if (!fs::exists(path)) return;
   YamlContext ctx(path);
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::Exception& e) {
-    throw BankError(path + ":" + std::to_string(e.mark.line + 1) + ":" +
-                    std::to_string(e.mark.column + 1) + ": not valid YAML: " + e.msg);
-  }
+  const YAML::Node root = ctx.load_file();
   ctx.allow_keys(root, {"sets"}, "sets.yaml");
   const YAML::Node sets = ctx.require(root, "sets", "sets.yaml");
   ctx.expect_map(sets, "sets");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "problem.h"
+#include "records.h"
 #include "yaml_context.h"
 
 #include <string>
@@ -24,6 +25,7 @@ struct ProblemSet {
 };
 
 struct Bank {
+  RecordTypes records;  // problems/records.yaml
   std::vector<Track> tracks;
   std::vector<ProblemSet> sets;
   std::vector<Problem> problems;  // in track order
@@ -33,6 +35,8 @@ struct Bank {
 };
 
 // Throws BankError ("file:line:column: what to fix").
+Problem load_problem(const std::string& path, const RecordTypes& records);
+// With the records.yaml beside the file (none if there is none).
 Problem load_problem(const std::string& path);
 // A problem file missing from tracks.yaml is an error when `strict`; otherwise
 // it is appended to its track and reported in `warnings`, so an author can

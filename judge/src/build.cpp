@@ -1,7 +1,9 @@
 #include "build.h"
 
 #include "hashing.h"
+#include "keys.h"
 #include "program_cache.h"
+#include "records.h"
 #include "stub.h"
 
 #include <fmt/format.h>
@@ -10,140 +12,27 @@
 #include <algorithm>
 #include <csignal>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 namespace judge {
 namespace fs = std::filesystem;
-namespace {
 
-// Precompiled for every learner file (force-included with -include).
-std::string pch_header() {
-  std::string text = "// Precompiled for every learner file (force-included with -include).\n";
-  for (const char* header : kForcedIncludes) text += std::string("#include <") + header + ">\n";
-  return text;
-}
+Builder::Builder(BuildPaths paths, BuildLimits limits)
+    : paths_(std::move(paths)), limits_(limits), toolchain_(paths_.toolchain) {}
 
-const char* const kHarnessFiles[] = {"value.h",   "wire.h",    "codec.h",
-                                     "records.h", "binder.h",  "exceptions.h",
-                                     "script.h",  "execute.h", "main.cpp"};
-
-// Writes through a temporary file so a killed judge never leaves half a file.
-void write_atomically(const fs::path& path, const std::string& content) {
-  const fs::path tmp = path.string() + ".tmp" + unique_suffix();
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << content;
-  }
-  fs::rename(tmp, path);
-}
-
-// The sandboxed compiler runs as another uid when the judge is root: what
-// it reads from the toolchain folder must be readable by anyone, whatever
-// the judge's umask (nothing there is secret: headers and objects).
-void share_with_sandbox(const fs::path& path) {
-  fs::permissions(path, fs::is_directory(path) ? fs::perms(0755) : fs::perms(0644));
-}
-
-// The judge's own compiles (the precompiled header, the harness, the
-// adapters) are trusted and not limited like a learner's: the precompiled
-// Eigen header alone is over 64 MiB, and a short --compile-timeout given
-// for learner files must not fail them.
-const Limits kToolchainLimits{600, 600, 8ull << 30, 2ull << 30, 16ull << 20};
-
-Exit compile(const std::vector<std::string>& argv, const Limits& limits, std::string& output) {
-  return run_to_completion(argv, limits, output);
-}
-
-}  // namespace
-
-Builder::Builder(BuildPaths paths, BuildLimits limits) : paths_(std::move(paths)), limits_(limits) {
-  // /usr/bin/c++ is a symlink through /etc/alternatives, which the sandbox does not show.
-  std::error_code ec;
-  const fs::path real_cxx = fs::canonical(paths_.cxx, ec);
-  if (!ec) paths_.cxx = real_cxx.string();
-  Hasher h;
-  h.add(paths_.cxx).add(paths_.eigen_include);
-  for (const auto& f : base_flags()) h.add(f);
-  for (const char* name : kHarnessFiles) {
-    std::string content;
-    read_file((fs::path(paths_.harness_dir) / name).string(), content);
-    h.add(content);
-  }
-  std::string exercise;
-  read_file((fs::path(paths_.exercises_dir) / "exercise.h").string(), exercise);
-  toolchain_key_ = h.add(exercise).add(pch_header()).hex();
-}
-
-std::vector<std::string> Builder::base_flags() const {
-  return {"-std=c++17", "-O2", "-isystem", paths_.eigen_include};
-}
-
-std::string Builder::toolchain_dir() const {
-  return (fs::path(paths_.cache_dir) / ("toolchain-" + toolchain_key_)).string();
-}
-
-BuildResult Builder::ensure_toolchain() {
+BuildResult Builder::prepare() {
   BuildResult r;
-  const fs::path dir = toolchain_dir();
-  const fs::path gch = dir / "pch.h.gch";
-  const fs::path main_o = dir / "main.o";
-  const fs::path exercise_h = dir / "exercise.h";
-  if (fs::exists(gch) && fs::exists(main_o) && fs::exists(exercise_h)) {
-    r.ok = true;
-    return r;
-  }
-  fs::create_directories(dir);
-  share_with_sandbox(dir);
-  // Everything (harness, adapters, the learner's file) is compiled against
-  // this copy of exercise.h, so the sandbox needs nothing of the bank's folders.
-  std::string exercise;
-  read_file((fs::path(paths_.exercises_dir) / "exercise.h").string(), exercise);
-  const fs::path exercise_tmp = dir / ("exercise.h.tmp" + unique_suffix());
-  write_atomically(exercise_tmp, exercise);
-  share_with_sandbox(exercise_tmp);
-  fs::rename(exercise_tmp, exercise_h);
-  write_atomically(dir / "pch.h", pch_header());
-  share_with_sandbox(dir / "pch.h");
-  std::string out;
-  std::vector<std::string> argv = {paths_.cxx};
-  for (const auto& f : base_flags()) argv.push_back(f);
-  const fs::path gch_tmp = dir / ("pch.h.gch.tmp" + unique_suffix());
-  auto pch = argv;
-  pch.insert(pch.end(), {"-x", "c++-header", (dir / "pch.h").string(), "-o", gch_tmp.string()});
-  Exit e = compile(pch, kToolchainLimits, out);
-  if (!e.exited || e.code != 0) {
-    r.judge_fault = true;
-    r.diagnostics = "building the precompiled Eigen header failed (" + e.describe() + "):\n" + out;
-    return r;
-  }
-  share_with_sandbox(gch_tmp);
-  fs::rename(gch_tmp, gch);
-  auto harness = argv;
-  const fs::path main_tmp = dir / ("main.o.tmp" + unique_suffix());
-  harness.insert(
-      harness.end(),
-      {"-I", paths_.harness_dir, "-I", dir.string(), "-include", (dir / "pch.h").string(), "-c",
-       (fs::path(paths_.harness_dir) / "main.cpp").string(), "-o", main_tmp.string()});
-  out.clear();
-  e = compile(harness, kToolchainLimits, out);
-  if (!e.exited || e.code != 0) {
-    r.judge_fault = true;
-    r.diagnostics = "building the harness failed (" + e.describe() + "):\n" + out;
-    return r;
-  }
-  share_with_sandbox(main_tmp);
-  fs::rename(main_tmp, main_o);
-  r.ok = true;
+  r.ok = toolchain_.ensure(r.diagnostics);
+  r.judge_fault = !r.ok;
   return r;
 }
 
 std::string Builder::adapter_source(const Problem& problem) {
   std::string s = "// Generated by the judge from problems/" + problem.id +
-                  ".yaml.\n"
+                  ".yaml: binds the learner's functions.\n"
                   "#include \"exercise.h\"\n#include \"records.h\"\n#include \"binder.h\"\n\n";
   for (const auto& sig : problem.signatures) s += sig.text + ";\n";
-  s += "\nconst std::vector<judge::BoundFunction>& judge_learner_functions() {\n"
+  s += "\nconst std::vector<judge::BoundFunction>& judge_bound_functions() {\n"
        "  static const std::vector<judge::BoundFunction> functions = {\n";
   for (const auto& sig : problem.signatures)
     s += "      judge::bind_function<&::" + sig.name + ">(\"" + sig.name + "\"),\n";
@@ -151,49 +40,40 @@ std::string Builder::adapter_source(const Problem& problem) {
   return s;
 }
 
+// The reference computes in double precision in namespace reference, with
+// the learner's function names (records.h spells its types). The cast picks
+// the declared overload; a reference with other types fails to link.
+std::string Builder::reference_adapter_source(const Problem& problem) {
+  std::string s = "// Generated by the judge from problems/" + problem.id +
+                  ".yaml: binds the reference.\n"
+                  "#include \"exercise.h\"\n#include \"reference_records.h\"\n"
+                  "#include \"binder.h\"\n\nnamespace reference {\n";
+  for (const auto& sig : problem.signatures) s += reference_declaration(sig) + ";\n";
+  s += "}  // namespace reference\n\n"
+       "const std::vector<judge::BoundFunction>& judge_bound_functions() {\n"
+       "  static const std::vector<judge::BoundFunction> functions = {\n";
+  for (const auto& sig : problem.signatures)
+    s += "      judge::bind_function<static_cast<" + reference_pointer_type(sig) +
+         ">(&reference::" + sig.name + ")>(\"" + sig.name + "\"),\n";
+  s += "  };\n  return functions;\n}\n";
+  return s;
+}
+
 BuildResult Builder::ensure_adapter(const Problem& problem, std::string& object) {
   BuildResult r;
-  const std::string source = adapter_source(problem);
-  const fs::path dir = toolchain_dir();
-  const std::string key = Hasher().add(source).hex();
-  object = (dir / ("adapter-" + key + ".o")).string();
-  if (fs::exists(object)) {
-    r.ok = true;
-    return r;
-  }
-  const fs::path cpp = dir / ("adapter-" + key + ".cpp");
-  write_atomically(cpp, source);
-  std::vector<std::string> argv = {paths_.cxx};
-  for (const auto& f : base_flags()) argv.push_back(f);
-  const std::string tmp = object + ".tmp" + unique_suffix();
-  argv.insert(argv.end(), {"-I", paths_.harness_dir, "-I", dir.string(), "-include",
-                           (dir / "pch.h").string(), "-c", cpp.string(), "-o", tmp});
-  std::string out;
-  const Exit e = compile(argv, kToolchainLimits, out);
-  if (!e.exited || e.code != 0) {
-    r.judge_fault = true;
-    r.diagnostics =
-        "building the adapter for " + problem.id + " failed (" + e.describe() + "):\n" + out;
-    return r;
-  }
-  share_with_sandbox(tmp);
-  fs::rename(tmp, object);
-  r.ok = true;
+  r.ok = toolchain_.ensure_adapter(adapter_source(problem), problem.id, object, r.diagnostics);
+  r.judge_fault = !r.ok;
   return r;
 }
 
 std::string Builder::program_key(const Problem& problem, const LearnerSources& sources) const {
-  // The sandbox decides what the compiler could see (an #include of a
-  // solution), so a program built without it is never reused within it.
-  return Hasher()
-      .add(toolchain_key_)
-      .add(adapter_source(problem))
-      .add(sources.fingerprint())
-      .add(paths_.sandbox.use_bubblewrap ? "bwrap" : "jail")
-      .hex();
+  ProgramInputs in;
+  in.toolchain = toolchain_.key();
+  in.adapter_source = adapter_source(problem);
+  in.sources = sources.fingerprint();
+  in.sandboxed = paths_.sandbox.use_bubblewrap;
+  return judge::program_key(in);
 }
-
-BuildResult Builder::prepare() { return ensure_toolchain(); }
 
 BuildResult Builder::build_baseline(const Problem& problem) {
   LearnerSources stub;
@@ -209,8 +89,26 @@ BuildResult Builder::build_baseline(const Problem& problem) {
   return r;
 }
 
+namespace {
+
+std::string programs_dir(const BuildPaths& paths) {
+  return (fs::path(paths.toolchain.cache_dir) / "programs").string();
+}
+
+// A program found in the cache: recently used, the last the cache would evict.
+BuildResult cached_program(const fs::path& binary, const fs::path& warnings, BuildResult r) {
+  read_file(warnings.string(), r.diagnostics);
+  touch_program(binary.string());
+  r.ok = true;
+  r.cached = true;
+  r.binary = binary.string();
+  return r;
+}
+
+}  // namespace
+
 BuildResult Builder::build(const Problem& problem, const LearnerSources& sources) {
-  BuildResult r = ensure_toolchain();
+  BuildResult r = prepare();
   if (!r.ok) return r;
   std::string adapter;
   r = ensure_adapter(problem, adapter);
@@ -218,26 +116,107 @@ BuildResult Builder::build(const Problem& problem, const LearnerSources& sources
 
   r.ok = false;
   r.key = program_key(problem, sources);
-  const fs::path programs = fs::path(paths_.cache_dir) / "programs";
+  const fs::path programs = programs_dir(paths_);
   fs::create_directories(programs);
   const fs::path binary = programs / (r.key + ".bin");
   const fs::path warnings = programs / (r.key + ".warnings");
-  if (fs::exists(binary)) {
-    read_file(warnings.string(), r.diagnostics);
-    touch_program(binary.string());  // recently used: the last the cache would evict
-    r.ok = true;
-    r.cached = true;
-    r.binary = binary.string();
-    return r;
-  }
+  if (fs::exists(binary)) return cached_program(binary, warnings, r);
   r = compile_and_link(problem, sources, adapter, r);
   if (r.ok) evict_programs(programs.string(), program_cache_bytes());
   return r;
 }
 
+std::map<std::string, std::string> Builder::reference_sources(const Problem& problem) const {
+  // The reference and every header it may include: the bank's shared ones
+  // (solutions/*.h) and its own folder's.
+  std::map<std::string, std::string> sources;
+  const fs::path own = fs::path(paths_.solutions_dir) / problem.id;
+  for (const fs::path& dir : {fs::path(paths_.solutions_dir), own}) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const std::string ext = entry.path().extension().string();
+      if (!entry.is_regular_file() || (ext != ".h" && ext != ".hpp")) continue;
+      read_file(entry.path().string(), sources[entry.path().string()]);
+    }
+  }
+  const fs::path reference = own / "reference.cpp";
+  if (!read_file(reference.string(), sources[reference.string()])) sources.erase(reference.string());
+  return sources;
+}
+
+std::string Builder::reference_key(const Problem& problem) const {
+  ReferenceInputs in;
+  in.toolchain = toolchain_.key();
+  in.adapter_source = reference_adapter_source(problem);
+  in.sources = reference_sources(problem);
+  return judge::reference_key(in);
+}
+
+BuildResult Builder::build_reference(const Problem& problem) {
+  BuildResult r = prepare();
+  if (!r.ok) return r;
+  r.judge_fault = true;  // from here on, every failure is the bank's
+  const fs::path source = fs::path(paths_.solutions_dir) / problem.id / "reference.cpp";
+  if (!fs::is_regular_file(source)) {
+    r.diagnostics = "the problem " + problem.id + " has no reference solution: write " +
+                    source.string() + " (judge new scaffolds it)";
+    return r;
+  }
+  std::string adapter;
+  if (!toolchain_.ensure_adapter(reference_adapter_source(problem), problem.id + " (reference)",
+                                 adapter, r.diagnostics))
+    return r;
+  r.key = reference_key(problem);
+  const fs::path programs = programs_dir(paths_);
+  fs::create_directories(programs);
+  const fs::path binary = programs / (r.key + ".bin");
+  const fs::path warnings = programs / (r.key + ".warnings");
+  if (fs::exists(binary)) {
+    r = cached_program(binary, warnings, r);
+    r.judge_fault = false;
+    return r;
+  }
+  // Trusted: compiled where it is, outside the sandbox, without learner limits.
+  const fs::path work = programs / (r.key + ".work" + unique_suffix());
+  fs::create_directories(work);
+  std::vector<std::string> argv = {toolchain_.paths().cxx};
+  for (const auto& f : toolchain_.base_flags()) argv.push_back(f);
+  argv.insert(argv.end(), {"-fdiagnostics-color=never", "-I", paths_.solutions_dir, "-I",
+                           toolchain_.dir(), "-include", toolchain_.pch(), "-c", source.string(),
+                           "-o", (work / "reference.o").string()});
+  std::string out;
+  Exit e = run_to_completion(argv, kToolchainLimits, out);
+  if (e.exited && e.code == 0) {
+    const std::vector<std::string> link = {toolchain_.paths().cxx, (work / "reference.o").string(),
+                                           adapter, toolchain_.harness_object(), "-o",
+                                           (work / "program").string()};
+    e = run_to_completion(link, kToolchainLimits, out);
+  }
+  if (!e.exited || e.code != 0) {
+    fs::remove_all(work);
+    r.diagnostics = "building the reference solution of " + problem.id + " failed (" +
+                    e.describe() + "); its functions must be declared in namespace reference " +
+                    "as:\n";
+    for (const auto& sig : problem.signatures) r.diagnostics += "    " + reference_declaration(sig) + "\n";
+    r.diagnostics += out.substr(0, 8000);
+    return r;
+  }
+  write_atomically(warnings.string(), "");
+  const bool adopted = adopt_program((work / "program").string(), binary.string());
+  fs::remove_all(work);
+  if (!adopted) {
+    r.diagnostics = "the reference of " + problem.id + " left no program behind";
+    return r;
+  }
+  r.ok = true;
+  r.judge_fault = false;
+  r.binary = binary.string();
+  return r;
+}
+
 BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSources& sources,
                                       const std::string& adapter, BuildResult r) {
-  const fs::path programs = fs::path(paths_.cache_dir) / "programs";
+  const fs::path programs = programs_dir(paths_);
   const fs::path binary = programs / (r.key + ".bin");
   const fs::path warnings = programs / (r.key + ".warnings");
   // The compiler gets copies in a private folder: it never sees the
@@ -245,12 +224,12 @@ BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSourc
   const fs::path work = programs / (r.key + ".work" + unique_suffix());
   fs::create_directories(work);
   const fs::path copy = work / sources.file_name;
-  write_atomically(copy, sources.source);
-  for (const auto& [name, content] : sources.headers) write_atomically(work / name, content);
+  write_atomically(copy.string(), sources.source);
+  for (const auto& [name, content] : sources.headers) write_atomically((work / name).string(), content);
   const fs::path object = work / "learner.o";
-  const fs::path dir = toolchain_dir();
-  std::vector<std::string> argv = {paths_.cxx};
-  for (const auto& f : base_flags()) argv.push_back(f);
+  const fs::path dir = toolchain_.dir();
+  std::vector<std::string> argv = {toolchain_.paths().cxx};
+  for (const auto& f : toolchain_.base_flags()) argv.push_back(f);
   // exercise.h comes from the toolchain folder (the judge's copy); no -I for
   // the learner's own folder: in the sandbox it is not there.
   argv.insert(argv.end(),
@@ -268,14 +247,14 @@ BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSourc
   if (identity.active() && chown(work.c_str(), identity.uid(), identity.uid()) != 0)
     throw std::runtime_error("cannot hand " + work.string() + " to the sandbox's uid");
   auto jailed = [&](const std::vector<std::string>& command, std::string& output) {
-    const Exit exit = compile(jailed_command(paths_.sandbox, jail, limits_.compile, command),
-                              limits_.compile, output);
+    const Exit exit = run_to_completion(
+        jailed_command(paths_.sandbox, jail, limits_.compile, command), limits_.compile, output);
     return paths_.sandbox.use_bubblewrap ? exit.with_signal_from_code() : exit;
   };
   std::string out;
   Exit e = jailed(argv, out);
   if (e.exited && e.code == 0) {
-    const std::vector<std::string> link = {paths_.cxx, object.string(),
+    const std::vector<std::string> link = {toolchain_.paths().cxx, object.string(),
                                            adapter,    (dir / "main.o").string(),
                                            "-o",       (work / "program").string()};
     std::string link_out;
@@ -293,7 +272,7 @@ BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSourc
   }
   // The warnings first: a program in the cache always has its warnings beside it.
   r.diagnostics = trim_diagnostics(out, copy.string(), kLearnerFileToken, problem);
-  write_atomically(warnings, r.diagnostics);
+  write_atomically(warnings.string(), r.diagnostics);
   const bool adopted = adopt_program((work / "program").string(), binary.string());
   fs::remove_all(work);
   if (!adopted) {

@@ -3,8 +3,8 @@
 #include "case_verdict.h"
 #include "cases.h"
 #include "compare.h"
-#include "expected.h"
 #include "hashing.h"
+#include "keys.h"
 #include "result_store.h"
 #include "runner.h"
 #include "text.h"
@@ -27,13 +27,33 @@ void make_printable(CheckResult& result) {
   for (TestResult& t : result.tests) t.message = printable(t.message);
 }
 
+// Ordinary cases take microseconds: a group's cases together may take the
+// per-case limit once, plus this much each for restarts after crashes. A
+// program that sleeps just under the per-case limit in every case is then
+// stopped by its group's budget, not after minutes.
+constexpr double kBudgetPerCaseSeconds = 0.25;
+
+std::string spell_limits(const Limits& l) {
+  return fmt::format("wall {} cpu {} as {} fsize {} out {}", l.wall_seconds, l.cpu_seconds,
+                     l.address_space, l.file_size, l.output_bytes);
+}
+
 }  // namespace
+
+std::optional<CheckResult> DiskResultCache::load(const std::string& key) {
+  return load_result(dir_ + "/" + key + ".json");
+}
+
+void DiskResultCache::save(const std::string& key, const CheckResult& result) {
+  save_result(dir_ + "/" + key + ".json", result);
+}
 
 BuildPaths build_paths(const Workspace& ws, const SandboxConfig& sandbox) {
   BuildPaths paths;
-  paths.harness_dir = ws.harness_dir();
-  paths.exercises_dir = ws.exercise_header_dir();
-  paths.cache_dir = ws.cache_dir();
+  paths.toolchain.harness_dir = ws.harness_dir();
+  paths.toolchain.cache_dir = ws.cache_dir();
+  paths.toolchain.records = load_records(ws.problems_dir() + "/records.yaml");
+  paths.solutions_dir = ws.solutions_dir();
   paths.sandbox = sandbox;
   return paths;
 }
@@ -45,37 +65,29 @@ std::string judge_identity() {
                      static_cast<long long>(s.st_mtime));
 }
 
-std::string check_key(const Builder& builder, const Problem& problem, const LearnerSources& sources,
-                      const CheckOptions& options) {
-  std::string problem_text;
-  read_file(problem.file, problem_text);
-  return Hasher()
-      .add(builder.program_key(problem, sources))
-      .add(problem_text)
-      .add(judge_identity())
-      .add(options.only_case)
-      .add(options.sandbox.use_bubblewrap ? "bwrap" : "jail")
-      .add(fmt::format("{}", options.case_seconds))
-      .hex();
+std::string expected_key_for(const ProgramBuilder& builder, const Problem& problem,
+                             const std::string& only_case) {
+  ExpectedInputs in;
+  in.reference = builder.reference_key(problem);
+  read_file(problem.file, in.problem_text);
+  in.selection = only_case;
+  return expected_key(in);
 }
 
-namespace {
+std::string check_key(const CheckEnv& env, const Problem& problem, const LearnerSources& sources,
+                      const CheckOptions& options) {
+  ResultInputs in;
+  in.program = env.builder.program_key(problem, sources);
+  in.expected = expected_key_for(env.builder, problem, options.only_case);
+  in.judge = env.judge;
+  in.options = fmt::format("case {} | case_seconds {} | compile {} | run {} | sandbox {}",
+                           options.only_case, options.case_seconds,
+                           spell_limits(options.build_limits.compile),
+                           spell_limits(options.run_limits),
+                           options.sandbox.use_bubblewrap ? "bwrap" : "jail");
+  return result_key(in);
+}
 
-// Ordinary cases take microseconds: a group's cases together may take the
-// per-case limit once, plus this much each for restarts after crashes. A
-// program that sleeps just under the per-case limit in every case is then
-// stopped by its group's budget, not after minutes.
-constexpr double kBudgetPerCaseSeconds = 0.25;
-
-struct Plan {
-  std::vector<CaseRequest> requests;
-  std::vector<double> group_budgets;
-  bool measured = false;   // some case needs the baseline program
-  double cpu_seconds = 0;  // added to the process's CPU limit for timed cases
-};
-
-// Which cases, with which limits: a pure function of the problem, the
-// cases, their expected values and the options.
 Plan plan_check(const Problem& problem, const std::vector<TestCase>& cases,
                 const std::vector<Expected>& expected, const CheckOptions& options) {
   Plan plan;
@@ -109,14 +121,15 @@ Plan plan_check(const Problem& problem, const std::vector<TestCase>& cases,
   return plan;
 }
 
-}  // namespace
-
-CheckResult check_problem(const Workspace& ws, const Problem& problem, const std::string& file,
-                          const CheckOptions& options) {
-  LearnerSources sources;
-  const ReadStatus read = read_learner_file(file, sources);
-  if (!read.ok) return refused_result(problem, file, read.refusal);
-  return check_sources(ws, problem, sources, options);
+std::optional<std::vector<TestCase>> select_cases(const Problem& problem,
+                                                  const std::string& only_case) {
+  std::vector<TestCase> cases = expand_cases(problem);
+  if (only_case.empty()) return cases;
+  std::vector<TestCase> picked;
+  for (auto& c : cases)
+    if (c.full_name() == only_case) picked.push_back(c);
+  if (picked.empty()) return std::nullopt;
+  return picked;
 }
 
 CheckResult refused_result(const Problem& problem, const std::string& file,
@@ -142,42 +155,32 @@ CheckResult for_learner(CheckResult result, const LearnerSources& sources) {
   return result;
 }
 
-CheckResult check_fresh(const Problem& problem, const LearnerSources& sources,
-                        const CheckOptions& options, Builder& builder,
-                        const std::string& results_path);
+CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSources& sources,
+                        const CheckOptions& options, const std::string& key);
 
 }  // namespace
 
-CheckResult check_sources(const Workspace& ws, const Problem& problem,
-                          const LearnerSources& sources, const CheckOptions& options) {
-  Builder builder(build_paths(ws, options.sandbox), options.build_limits);
-  const std::string results_key = check_key(builder, problem, sources, options);
-  const std::string results_path = ws.cache_dir() + "/results/" + results_key + ".json";
-  if (options.use_cache) {
-    if (auto cached = load_result(results_path)) return for_learner(*cached, sources);
-  }
-  return for_learner(check_fresh(problem, sources, options, builder, results_path), sources);
+CheckResult run_check(CheckEnv& env, const Problem& problem, const LearnerSources& sources,
+                      const CheckOptions& options) {
+  const std::string key = check_key(env, problem, sources, options);
+  if (options.use_cache)
+    if (auto cached = env.results.load(key)) return for_learner(*cached, sources);
+  return for_learner(check_fresh(env, problem, sources, options, key), sources);
 }
 
 namespace {
 
-CheckResult check_fresh(const Problem& problem, const LearnerSources& sources,
-                        const CheckOptions& options, Builder& builder,
-                        const std::string& results_path) {
+CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSources& sources,
+                        const CheckOptions& options, const std::string& key) {
   CheckResult result;
   result.problem = problem.id;
-  std::vector<TestCase> cases = expand_cases(problem);
-  if (!options.only_case.empty()) {
-    std::vector<TestCase> picked;
-    for (auto& c : cases)
-      if (c.full_name() == options.only_case) picked.push_back(c);
-    if (picked.empty()) {
-      result.judge_error = "no case named " + options.only_case + " in " + problem.id;
-      return result;
-    }
-    cases = picked;
+  const auto selected = select_cases(problem, options.only_case);
+  if (!selected) {
+    result.judge_error = "no case named " + options.only_case + " in " + problem.id;
+    return result;
   }
-  const BuildResult build = builder.build(problem, sources);
+  const std::vector<TestCase>& cases = *selected;
+  const BuildResult build = env.builder.build(problem, sources);
   if (!build.ok) {
     if (build.judge_fault) {
       result.judge_error = build.diagnostics;
@@ -186,37 +189,35 @@ CheckResult check_fresh(const Problem& problem, const LearnerSources& sources,
     result.compiled = false;
     result.compile_output = build.diagnostics;
     make_printable(result);
-    save_result(results_path, result);
+    env.results.save(key, result);
     return result;
   }
   result.compile_output = build.diagnostics;
 
-  // Expected values only after a successful build: a compile error answers at once.
-  // Shared with other checks of this problem when grading, computed here otherwise.
-  std::vector<Expected> computed;
-  const std::vector<Expected>* shared = nullptr;
+  // Expected values only after a successful build: a compile error answers
+  // at once. Computed by the reference program once per problem and cases.
+  const std::vector<Expected>* expected_values = nullptr;
   try {
-    if (options.expected_cache != nullptr)
-      shared = &options.expected_cache->get(problem, cases, options.only_case);
-    else
-      for (const TestCase& c : cases) computed.push_back(compute_expected(problem, c));
+    expected_values = &env.expected.get(expected_key_for(env.builder, problem, options.only_case),
+                                        [&] { return run_reference(problem, cases, env.builder,
+                                                                   env.runner); });
   } catch (const std::exception& e) {
     result.judge_error = e.what();
     return result;
   }
-  const std::vector<Expected>& expected = shared != nullptr ? *shared : computed;
+  const std::vector<Expected>& expected = *expected_values;
   const Plan plan = plan_check(problem, cases, expected, options);
 
   // Performance cases are measured against the problem's untouched stub,
   // built and run the same way (it is the judge's own code: trusted).
-  std::string baseline_binary;
+  Program baseline;
   if (plan.measured) {
-    const BuildResult baseline = builder.build_baseline(problem);
-    if (!baseline.ok) {
-      result.judge_error = baseline.diagnostics;
+    const BuildResult built = env.builder.build_baseline(problem);
+    if (!built.ok) {
+      result.judge_error = built.diagnostics;
       return result;
     }
-    baseline_binary = baseline.binary;
+    baseline = Program{built.binary, false};
   }
   RunnerOptions runner_options;
   runner_options.limits = options.run_limits;
@@ -224,26 +225,9 @@ CheckResult check_fresh(const Problem& problem, const LearnerSources& sources,
   // The process's CPU limit must not decide a performance case before its
   // time_factor does.
   runner_options.limits.cpu_seconds += plan.cpu_seconds;
-  // The program sees itself, the shared libraries and a private /tmp, as a
-  // uid of its own when the judge is root; at most kRunProcesses tasks.
-  const SandboxIdentity identity = SandboxIdentity::acquire();
-  auto command = [&](const std::string& binary) {
-    JailSpec jail;
-    jail.status_fd = true;
-    jail.uid = identity.uid();
-    jail.max_processes = kRunProcesses;
-    std::vector<std::string> program = {binary};
-    if (options.sandbox.use_bubblewrap) {
-      jail.read_only = {{binary, "/run/program"}};
-      program = {"/run/program"};
-    }
-    return jailed_command(options.sandbox, jail, runner_options.limits, program);
-  };
   const std::vector<CaseRun> runs =
-      run_cases(command(build.binary),
-                baseline_binary.empty() ? std::vector<std::string>() : command(baseline_binary),
-                plan.requests, runner_options, result.program_output);
-
+      env.runner.run(Program{build.binary, false}, plan.measured ? &baseline : nullptr,
+                     plan.requests, runner_options, result.program_output);
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const TestCase& c = cases[i];
     TestResult t;
@@ -265,10 +249,33 @@ CheckResult check_fresh(const Problem& problem, const LearnerSources& sources,
     result.tests.push_back(std::move(t));
   }
   make_printable(result);
-  save_result(results_path, result);
+  env.results.save(key, result);
   return result;
 }
 
 }  // namespace
+
+WorkspaceChecker::WorkspaceChecker(const Workspace& ws, const CheckOptions& options)
+    : builder_(build_paths(ws, options.sandbox), options.build_limits),
+      runner_(options.sandbox),
+      own_expected_(ws.cache_dir() + "/expected"),
+      results_(ws.cache_dir() + "/results"),
+      env_{builder_, runner_,
+           options.expected_cache != nullptr ? *options.expected_cache : own_expected_, results_,
+           judge_identity()} {}
+
+CheckResult check_sources(const Workspace& ws, const Problem& problem,
+                          const LearnerSources& sources, const CheckOptions& options) {
+  WorkspaceChecker checker(ws, options);
+  return run_check(checker.env(), problem, sources, options);
+}
+
+CheckResult check_problem(const Workspace& ws, const Problem& problem, const std::string& file,
+                          const CheckOptions& options) {
+  LearnerSources sources;
+  const ReadStatus read = read_learner_file(file, sources);
+  if (!read.ok) return refused_result(problem, file, read.refusal);
+  return check_sources(ws, problem, sources, options);
+}
 
 }  // namespace judge

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "cases.h"
-#include "execute.h"
+#include "outcome.h"
 #include "verdict.h"
 
 #include <vector>

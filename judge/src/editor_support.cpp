@@ -18,8 +18,8 @@ nlohmann::json compile_database(const Workspace& ws, const BuildPaths& paths) {
   // The judge force-includes a precompiled header; an editor gets the same
   // headers by name (a GCC .gch file means nothing to clangd).
   std::vector<std::string> flags = {
-      paths.cxx,  "-std=c++17",        "-Wall", "-Wextra",
-      "-isystem", paths.eigen_include, "-I",    fs::absolute(paths.exercises_dir).string()};
+      paths.toolchain.cxx,  "-std=c++17",        "-Wall", "-Wextra",
+      "-isystem", paths.toolchain.eigen_include, "-I",    fs::absolute(ws.exercises_dir()).string()};
   for (const char* header : kForcedIncludes) {
     flags.push_back("-include");
     flags.push_back(header);

@@ -1,14 +1,20 @@
-// Expected outcomes: the reference solutions, run inside the judge in double
-// precision on exactly the float32 inputs the learner receives.
+// Expected outcomes: the problem's reference program (solutions/ID/reference.cpp,
+// built like any program, run outside the sandbox as trusted code) computes
+// them in double precision on exactly the float32 inputs the learner receives.
+// A reference that crashes, hangs or throws where it should not is the bank's
+// fault: an error naming the problem, never a verdict and never a crash.
 #pragma once
 
+#include "build.h"
 #include "cases.h"
-#include "execute.h"
+#include "outcome.h"
+#include "program_runner.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <stdexcept>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,21 +22,34 @@ namespace judge {
 
 struct Expected {
   std::vector<StepOutcome> steps;
-  double seconds = 0;  // the reference's fastest call time (performance groups)
+  // The reference's CPU time on the case, less its baseline's (performance
+  // groups with a time factor; 0 elsewhere), measured from outside like a
+  // learner's program.
+  double seconds = 0;
 };
 
-// Throws BankError when the bank is inconsistent: no reference for a function,
-// or a reference that throws outside the invalid group / returns inside it.
-Expected compute_expected(const Problem& problem, const TestCase& test);
+// Wall-clock seconds a reference may take per case before it counts as hung.
+constexpr double kReferenceCaseSeconds = 120;
 
-// Expected values shared by many checks of one problem (grading a class): the
-// references run once per problem, not once per learner. Thread-safe.
+// Runs the reference on `cases`. Throws BankError (the reference does not
+// build, crashes, hangs, throws outside the invalid group or returns inside it).
+std::vector<Expected> run_reference(const Problem& problem, const std::vector<TestCase>& cases,
+                                    ProgramBuilder& builder, ProgramRunner& runner);
+
+// The bytes a cache file holds for `values`, and back (nullopt if damaged).
+std::string encode_expected(const std::vector<Expected>& values);
+std::optional<std::vector<Expected>> decode_expected(const std::string& bytes);
+
+// Expected values by key: in memory for a grading run's many checks of one
+// problem (the reference runs once per problem, not once per learner), and
+// on disk under `dir` (when not empty) for the next run. Thread-safe.
 class ExpectedCache {
  public:
-  // `variant` names the case selection (empty: all cases). Throws what
-  // compute_expected threw, to every caller.
-  const std::vector<Expected>& get(const Problem& problem, const std::vector<TestCase>& cases,
-                                   const std::string& variant);
+  explicit ExpectedCache(std::string dir = "") : dir_(std::move(dir)) {}
+  // Returns the values under `key`, computing them with `compute` once.
+  // Throws what `compute` threw, to every caller.
+  const std::vector<Expected>& get(const std::string& key,
+                                   const std::function<std::vector<Expected>()>& compute);
 
  private:
   struct Entry {
@@ -38,6 +57,7 @@ class ExpectedCache {
     std::vector<Expected> values;
     std::string error;
   };
+  std::string dir_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<Entry>> entries_;
 };

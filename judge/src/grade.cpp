@@ -38,11 +38,11 @@ Intake take_in(const std::string& class_dir, const Submission& s) {
 
 // When the key changes, the journal entry no longer applies and the file is
 // graded again. Computed from the same buffer that is then compiled.
-std::string grading_key(const Builder& builder, const Problem& problem, const Submission& s,
+std::string grading_key(const CheckEnv& env, const Problem& problem, const Submission& s,
                         const Intake& in, const CheckOptions& check) {
   if (!in.refusal.empty()) return "refused " + Hasher().add(in.refusal).hex();
   if (s.file.empty()) return "not attempted";
-  return check_key(builder, problem, in.sources, check);
+  return check_key(env, problem, in.sources, check);
 }
 
 nlohmann::json not_attempted(const Submission& s) {
@@ -75,10 +75,10 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
 
   // Build the shared pieces once, before the workers race for them.
   CheckOptions check = options.check;
-  ExpectedCache expected;
+  ExpectedCache expected(ws.cache_dir() + "/expected");
   check.expected_cache = &expected;
-  Builder builder(build_paths(ws, check.sandbox), check.build_limits);
-  if (const BuildResult ready = builder.prepare(); !ready.ok)
+  WorkspaceChecker checker(ws, check);
+  if (const BuildResult ready = checker.builder().prepare(); !ready.ok)
     throw std::runtime_error(ready.diagnostics);
 
   const std::vector<Submission>& jobs = roster.submissions;
@@ -88,7 +88,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     // Read here only to look the journal up; the worker reads again and
     // keys its entry by what it compiled.
-    keys[i] = grading_key(builder, *bank.find(jobs[i].problem), jobs[i],
+    keys[i] = grading_key(checker.env(), *bank.find(jobs[i].problem), jobs[i],
                           take_in(options.class_dir, jobs[i]), check);
     if (auto earlier = journal.find(jobs[i].learner, jobs[i].problem, keys[i]))
       entries[i] = *earlier;
@@ -114,7 +114,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
         bool keep = true;
         // Keyed by what this worker read, which is what it compiles.
         const Intake in = take_in(options.class_dir, s);
-        const std::string key = grading_key(builder, problem, s, in, check);
+        const std::string key = grading_key(checker.env(), problem, s, in, check);
         if (s.file.empty() && in.refusal.empty()) {
           entry = {{"attempted", false}, {"passed", 0}, {"total", 0}, {"result", not_attempted(s)}};
         } else if (!in.refusal.empty()) {

@@ -63,9 +63,10 @@ Value parse_shaped(const YamlContext& ctx, const YAML::Node& node, TypeKind type
 
 double to_float32(double x) { return static_cast<double>(static_cast<float>(x)); }
 
-Value parse_literal(const YamlContext& ctx, const YAML::Node& node, TypeKind type,
+Value parse_literal(const YamlContext& ctx, const YAML::Node& node, const CppType& cpp_type,
                     const std::string& what) {
-  const std::string expected = what + " must be " + describe_type(type);
+  const TypeKind type = cpp_type.kind;
+  const std::string expected = what + " must be " + describe_type(cpp_type);
   switch (type) {
     case TypeKind::kReal:
       if (!node.IsScalar()) ctx.fail(node, expected);
@@ -106,21 +107,22 @@ Value parse_literal(const YamlContext& ctx, const YAML::Node& node, TypeKind typ
                                type, what);
       return v;
     }
-    default: {
-      const auto fields = record_fields(type);
+    case TypeKind::kRecord: {
       std::vector<std::string> names;
-      for (const auto& f : fields) names.push_back(f.first);
+      for (const auto& f : cpp_type.record->fields) names.push_back(f.name);
+      if (!node.IsMap()) ctx.fail(node, expected);
       ctx.allow_keys(node, names, what);
       Value v;
       v.kind = ValueKind::kRecord;
-      for (const auto& [name, field_type] : fields) {
-        v.field_names.push_back(name);
+      for (const auto& f : cpp_type.record->fields) {
+        v.field_names.push_back(f.name);
         v.fields.push_back(
-            parse_literal(ctx, ctx.require(node, name, what), field_type, what + "." + name));
+            parse_literal(ctx, ctx.require(node, f.name, what), f.type, what + "." + f.name));
       }
       return v;
     }
   }
+  ctx.fail(node, expected);
 }
 
 }  // namespace judge

@@ -8,7 +8,7 @@
 
 namespace judge {
 
-Value parse_literal(const YamlContext& ctx, const YAML::Node& node, TypeKind type,
+Value parse_literal(const YamlContext& ctx, const YAML::Node& node, const CppType& type,
                     const std::string& what);
 
 double to_float32(double x);

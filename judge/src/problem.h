@@ -29,15 +29,29 @@ enum class TypeKind {
   kMatrix,
   kMask,
   kIntList,
-  kSoftmaxState,
-  kKVCache,
-  kAttentionGrads,
+  kRecord,  // a struct from problems/records.yaml
 };
+
+struct RecordType;
 
 struct CppType {
   TypeKind kind = TypeKind::kReal;
-  std::string spelling;  // as written in the problem file
-  bool in_out = false;   // a non-const reference: checked after the call
+  std::string spelling;       // as written in the problem file
+  bool in_out = false;        // a non-const reference: checked after the call
+  bool by_reference = false;  // const T& (or T& when in_out), not by value
+  std::shared_ptr<const RecordType> record;  // when kind is kRecord
+};
+
+struct RecordField {
+  std::string name;
+  CppType type;  // never a record: records do not nest
+};
+
+// A struct the catalog fixes (SoftmaxState, KVCache, ...): see records.h.
+struct RecordType {
+  std::string name;
+  std::string doc;  // one line, English: the comment above its declaration
+  std::vector<RecordField> fields;
 };
 
 struct Param {

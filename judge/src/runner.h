@@ -11,7 +11,8 @@
 // answering cost.
 #pragma once
 
-#include "execute.h"
+#include "outcome.h"
+#include "script.h"
 #include "process.h"
 
 #include <cstdint>

@@ -1,5 +1,6 @@
 #include "signature.h"
 
+#include "records.h"
 #include "types.h"
 
 #include <cctype>
@@ -22,7 +23,7 @@ std::string trim(const std::string& s) {
 }
 
 // "const Eigen::MatrixXf& x" -> type and name; offset locates errors.
-Param parse_param(const std::string& raw, std::size_t offset) {
+Param parse_param(const std::string& raw, std::size_t offset, const RecordTypes& records) {
   std::string text = trim(raw);
   Param p;
   const auto name_start = text.find_last_of(" &");
@@ -42,11 +43,14 @@ Param parse_param(const std::string& raw, std::size_t offset) {
     is_ref = true;
     type = trim(type.substr(0, type.size() - 1));
   }
-  const auto kind = type_from_spelling(type);
-  if (!kind)
+  const auto parsed = type_from_spelling(type, &records);
+  if (!parsed)
     throw SignatureError(
-        "unknown parameter type '" + type + "'; use one of " + type_list_for_humans(), offset);
-  p.type = CppType{*kind, type, is_ref && !is_const};
+        "unknown parameter type '" + type + "'; use one of " + type_list_for_humans(&records),
+        offset);
+  p.type = *parsed;
+  p.type.in_out = is_ref && !is_const;
+  p.type.by_reference = is_ref;
   return p;
 }
 
@@ -58,7 +62,7 @@ int Signature::param_index(const std::string& wanted) const {
   return -1;
 }
 
-Signature parse_signature(const std::string& text) {
+Signature parse_signature(const std::string& text, const RecordTypes& records) {
   Signature sig;
   sig.text = trim(text);
   const auto open = sig.text.find('(');
@@ -75,11 +79,11 @@ Signature parse_signature(const std::string& text) {
   if (!is_identifier(sig.name))
     throw SignatureError("function name '" + sig.name + "' is not an identifier", split + 1);
   const std::string result = trim(head.substr(0, split));
-  const auto kind = type_from_spelling(result);
-  if (!kind)
+  const auto parsed = type_from_spelling(result, &records);
+  if (!parsed)
     throw SignatureError(
-        "unknown result type '" + result + "'; use one of " + type_list_for_humans(), 0);
-  sig.result = CppType{*kind, result, false};
+        "unknown result type '" + result + "'; use one of " + type_list_for_humans(&records), 0);
+  sig.result = *parsed;
 
   // Split the parameter list on commas outside template brackets.
   const std::string list = sig.text.substr(open + 1, close - open - 1);
@@ -92,7 +96,7 @@ Signature parse_signature(const std::string& text) {
     if (c == ',' && depth == 0) {
       const std::string piece = list.substr(start, i - start);
       if (!trim(piece).empty() || i < list.size())
-        sig.params.push_back(parse_param(piece, open + 1 + start));
+        sig.params.push_back(parse_param(piece, open + 1 + start, records));
       start = i + 1;
     }
   }

@@ -14,7 +14,9 @@ struct SignatureError : std::runtime_error {
   std::size_t column;  // 0-based offset into the signature text
 };
 
+struct RecordTypes;
+
 // Accepts "T name(const U& a, V b, W& c)" with T, U, V, W from types.h.
-Signature parse_signature(const std::string& text);
+Signature parse_signature(const std::string& text, const RecordTypes& records);
 
 }  // namespace judge

@@ -1,5 +1,7 @@
 #include "types.h"
 
+#include "records.h"
+
 namespace judge {
 namespace {
 
@@ -18,25 +20,28 @@ constexpr Spelling kSpellings[] = {
     {"Mask", TypeKind::kMask},
     {"Eigen::Matrix<bool,Eigen::Dynamic,Eigen::Dynamic>", TypeKind::kMask},
     {"std::vector<int>", TypeKind::kIntList},
-    {"SoftmaxState", TypeKind::kSoftmaxState},
-    {"KVCache", TypeKind::kKVCache},
-    {"AttentionGrads", TypeKind::kAttentionGrads},
 };
 
 }  // namespace
 
-std::optional<TypeKind> type_from_spelling(const std::string& spelling) {
+std::optional<CppType> type_from_spelling(const std::string& spelling,
+                                          const RecordTypes* records) {
   std::string compact;
   for (char c : spelling)
     if (c != ' ') compact += c;
   for (const Spelling& s : kSpellings)
-    if (compact == s.text) return s.kind;
+    if (compact == s.text) return CppType{s.kind, spelling, false, false, nullptr};
+  if (records != nullptr)
+    if (auto record = records->share(compact))
+      return CppType{TypeKind::kRecord, spelling, false, false, record};
   return std::nullopt;
 }
 
-std::string type_list_for_humans() {
-  return "float, int, Eigen::VectorXf, Eigen::MatrixXf, Mask, std::vector<int>, SoftmaxState, "
-         "KVCache, AttentionGrads";
+std::string type_list_for_humans(const RecordTypes* records) {
+  std::string list = "float, int, Eigen::VectorXf, Eigen::MatrixXf, Mask, std::vector<int>";
+  if (records != nullptr)
+    for (const auto& r : records->types) list += ", " + r->name;
+  return list;
 }
 
 ValueKind value_kind(TypeKind kind) {
@@ -53,22 +58,10 @@ ValueKind value_kind(TypeKind kind) {
       return ValueKind::kMask;
     case TypeKind::kIntList:
       return ValueKind::kIntList;
-    default:
+    case TypeKind::kRecord:
       return ValueKind::kRecord;
   }
-}
-
-std::vector<std::pair<std::string, TypeKind>> record_fields(TypeKind kind) {
-  switch (kind) {
-    case TypeKind::kSoftmaxState:
-      return {{"max", TypeKind::kReal}, {"sum", TypeKind::kReal}};
-    case TypeKind::kKVCache:
-      return {{"k", TypeKind::kMatrix}, {"v", TypeKind::kMatrix}};
-    case TypeKind::kAttentionGrads:
-      return {{"d_q", TypeKind::kMatrix}, {"d_k", TypeKind::kMatrix}, {"d_v", TypeKind::kMatrix}};
-    default:
-      return {};
-  }
+  return ValueKind::kRecord;
 }
 
 std::string describe_type(TypeKind kind) {
@@ -85,14 +78,18 @@ std::string describe_type(TypeKind kind) {
       return "a mask such as [[1, 0], [1, 1]]";
     case TypeKind::kIntList:
       return "a list of integers such as [0, 2]";
-    case TypeKind::kSoftmaxState:
-      return "a state such as {max: -inf, sum: 0}";
-    case TypeKind::kKVCache:
-      return "a cache such as {k: {shape: [0, 4]}, v: {shape: [0, 4]}}";
-    case TypeKind::kAttentionGrads:
-      return "gradients {d_q: ..., d_k: ..., d_v: ...}";
+    case TypeKind::kRecord:
+      return "a record";
   }
   return "a value";
+}
+
+std::string describe_type(const CppType& type) {
+  if (type.kind != TypeKind::kRecord || !type.record) return describe_type(type.kind);
+  std::string fields;
+  for (const auto& f : type.record->fields)
+    fields += (fields.empty() ? "" : ", ") + f.name + ": ...";
+  return "a " + type.record->name + " such as {" + fields + "}";
 }
 
 }  // namespace judge

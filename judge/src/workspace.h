@@ -19,9 +19,6 @@ struct Workspace {
   std::string set;  // a workshop workspace's set: what list and check --all cover
   std::string problems_dir() const { return bank_root + "/problems"; }
   std::string exercises_dir() const { return root + "/exercises"; }
-  // exercise.h as the judge knows it: a learner's edited copy must not change
-  // what their program is built against.
-  std::string exercise_header_dir() const { return bank_root + "/exercises"; }
   std::string state_dir() const { return root + "/.judge"; }
   // JUDGE_CACHE_DIR moves the build cache (shared by several workspaces, say).
   std::string cache_dir() const;
@@ -29,6 +26,8 @@ struct Workspace {
     return exercises_dir() + "/" + id + ".cpp";
   }
   std::string harness_dir() const;
+  // The bank's references and known solutions: solutions/ID/.
+  std::string solutions_dir() const { return bank_root + "/solutions"; }
 
   // JUDGE_ROOT, else the nearest directory above cwd with problems/tracks.yaml
   // or a workshop marker (judge-workspace.json), else the source tree the

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <limits>
+#include <map>
+#include <sstream>
 
 namespace judge {
 
@@ -32,6 +35,49 @@ std::string closest_match(const std::string& word, const std::vector<std::string
   }
   const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   return best_distance <= limit ? best : "";
+}
+
+namespace {
+
+void reject_duplicate_keys(const YamlContext& ctx, const YAML::Node& node, int depth) {
+  if (depth > 64) ctx.fail(node, "the document is nested too deeply");
+  if (node.IsSequence()) {
+    for (const auto& item : node) reject_duplicate_keys(ctx, item, depth + 1);
+    return;
+  }
+  if (!node.IsMap()) return;
+  std::map<std::string, YAML::Mark> seen;
+  for (const auto& entry : node) {
+    const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
+    if (entry.first.IsScalar()) {
+      const auto [it, fresh] = seen.emplace(key, entry.first.Mark());
+      if (!fresh)
+        ctx.fail(entry.first, "the key '" + key + "' appears twice in this mapping (first at line " +
+                                  std::to_string(it->second.line + 1) + "); merge the two");
+    }
+    reject_duplicate_keys(ctx, entry.second, depth + 1);
+  }
+}
+
+}  // namespace
+
+YAML::Node YamlContext::load_file() const {
+  std::ifstream in(file_, std::ios::binary);
+  if (!in) throw BankError(file_ + ": cannot read the file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_string(text.str());
+}
+
+YAML::Node YamlContext::load_string(const std::string& text) const {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    fail(e.mark, "not valid YAML: " + e.msg);
+  }
+  reject_duplicate_keys(*this, root, 0);
+  return root;
 }
 
 std::string YamlContext::where(const YAML::Node& at) const {

@@ -1,0 +1,39 @@
+// The known solutions of a problem, beside its reference:
+//   solutions/ID/wrong/NAME.cpp    one classic mistake each
+//   solutions/ID/correct/NAME.cpp  a correct solution in another style
+// Each starts with a comment saying what it is, and lines that promise what
+// the judge says of it. This file is the one place those lines are read:
+//   // expect: accepted
+//   // expect: wrong_answer stability     (a verdict, and the group it shows in)
+//   // expect: not_implemented *          (the verdict of every test)
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace judge {
+
+struct Expectation {
+  std::string verdict;  // accepted, compile_error, wrong_answer, time_limit, ...
+  std::string group;    // "" (any), "*" (every test), or a group name
+};
+
+struct KnownSolution {
+  enum class Kind { kWrong, kCorrect };
+  Kind kind = Kind::kWrong;
+  std::string problem;
+  std::string name;  // the file name without .cpp
+  std::string path;
+  std::string about;  // the leading comment, joined into one paragraph
+  std::vector<Expectation> expect;
+  std::vector<std::string> errors;  // malformed expect lines, with line numbers
+};
+
+// Reads the header of a solution's text: the leading comment and its expect lines.
+void parse_solution_header(const std::string& text, KnownSolution& out);
+
+// The known solutions of one problem under `solutions_dir`, sorted by kind then name.
+std::vector<KnownSolution> known_solutions(const std::string& solutions_dir,
+                                           const std::string& problem);
+
+}  // namespace judge

@@ -1,0 +1,147 @@
+#include "toolchain.h"
+
+#include "hashing.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace judge {
+namespace fs = std::filesystem;
+
+const Limits kToolchainLimits{600, 600, 8ull << 30, 2ull << 30, 16ull << 20};
+
+namespace {
+
+// Precompiled for every learner file (force-included with -include).
+std::string pch_header() {
+  std::string text = "// Precompiled for every learner file (force-included with -include).\n";
+  for (const char* header : kForcedIncludes) text += std::string("#include <") + header + ">\n";
+  return text;
+}
+
+// Every regular file of the harness folder, not a list kept by hand: a
+// header the harness starts to include changes the key without anyone
+// remembering to add it.
+std::map<std::string, std::string> read_folder(const std::string& dir) {
+  std::map<std::string, std::string> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file()) continue;
+    std::string content;
+    read_file(entry.path().string(), content);
+    files[entry.path().filename().string()] = content;
+  }
+  return files;
+}
+
+Exit compile(const std::vector<std::string>& argv, std::string& output) {
+  return run_to_completion(argv, kToolchainLimits, output);
+}
+
+}  // namespace
+
+void write_atomically(const std::string& path, const std::string& content) {
+  const std::string tmp = path + ".tmp" + unique_suffix();
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << content;
+    if (!out) throw std::runtime_error("cannot write " + tmp);
+  }
+  fs::rename(tmp, path);
+}
+
+void share_with_sandbox(const std::string& path) {
+  fs::permissions(path, fs::is_directory(path) ? fs::perms(0755) : fs::perms(0644));
+}
+
+Toolchain::Toolchain(ToolchainPaths paths) : paths_(std::move(paths)) {
+  // /usr/bin/c++ is a symlink through /etc/alternatives, which the sandbox does not show.
+  std::error_code ec;
+  const fs::path real_cxx = fs::canonical(paths_.cxx, ec);
+  if (!ec) paths_.cxx = real_cxx.string();
+  generated_ = {{"pch.h", pch_header()},
+                {"exercise.h", exercise_header(paths_.records)},
+                {"records.h", harness_records_header(paths_.records)},
+                {"reference_records.h", reference_records_header(paths_.records)}};
+  ToolchainInputs inputs;
+  inputs.compiler = paths_.cxx;
+  inputs.flags = base_flags();
+  inputs.harness_files = read_folder(paths_.harness_dir);
+  inputs.generated = generated_;
+  key_ = toolchain_key(inputs);
+  dir_ = (fs::path(paths_.cache_dir) / ("toolchain-" + key_)).string();
+}
+
+std::vector<std::string> Toolchain::base_flags() const {
+  return {"-std=c++17", "-O2", "-isystem", paths_.eigen_include};
+}
+
+bool Toolchain::ensure(std::string& error) {
+  const fs::path dir = dir_;
+  const fs::path gch = dir / "pch.h.gch";
+  const fs::path main_o = dir / "main.o";
+  if (fs::exists(gch) && fs::exists(main_o)) return true;
+  fs::create_directories(dir);
+  share_with_sandbox(dir.string());
+  // Everything (harness, adapters, the learner's file) is compiled against
+  // these copies, so the sandbox needs nothing of the bank's folders.
+  for (const auto& [name, content] : generated_) {
+    if (fs::exists(dir / name)) continue;
+    const std::string tmp = (dir / (name + ".tmp" + unique_suffix())).string();
+    write_atomically(tmp, content);
+    share_with_sandbox(tmp);
+    fs::rename(tmp, dir / name);
+  }
+  std::vector<std::string> argv = {paths_.cxx};
+  for (const auto& f : base_flags()) argv.push_back(f);
+  std::string out;
+  const fs::path gch_tmp = dir / ("pch.h.gch.tmp" + unique_suffix());
+  auto pch_argv = argv;
+  pch_argv.insert(pch_argv.end(), {"-x", "c++-header", pch(), "-o", gch_tmp.string()});
+  Exit e = compile(pch_argv, out);
+  if (!e.exited || e.code != 0) {
+    error = "building the precompiled Eigen header failed (" + e.describe() + "):\n" + out;
+    return false;
+  }
+  share_with_sandbox(gch_tmp.string());
+  fs::rename(gch_tmp, gch);
+  const fs::path main_tmp = dir / ("main.o.tmp" + unique_suffix());
+  auto harness = argv;
+  harness.insert(harness.end(),
+                 {"-I", paths_.harness_dir, "-I", dir_, "-include", pch(), "-c",
+                  (fs::path(paths_.harness_dir) / "main.cpp").string(), "-o", main_tmp.string()});
+  out.clear();
+  e = compile(harness, out);
+  if (!e.exited || e.code != 0) {
+    error = "building the harness failed (" + e.describe() + "):\n" + out;
+    return false;
+  }
+  share_with_sandbox(main_tmp.string());
+  fs::rename(main_tmp, main_o);
+  return true;
+}
+
+bool Toolchain::ensure_adapter(const std::string& source, const std::string& label,
+                               std::string& object, std::string& error) {
+  const std::string key = Hasher().add(source).hex();
+  object = dir_ + "/adapter-" + key + ".o";
+  if (fs::exists(object)) return true;
+  const std::string cpp = dir_ + "/adapter-" + key + ".cpp";
+  write_atomically(cpp, source);
+  std::vector<std::string> argv = {paths_.cxx};
+  for (const auto& f : base_flags()) argv.push_back(f);
+  const std::string tmp = object + ".tmp" + unique_suffix();
+  argv.insert(argv.end(), {"-I", paths_.harness_dir, "-I", dir_, "-include", pch(), "-c", cpp,
+                           "-o", tmp});
+  std::string out;
+  const Exit e = compile(argv, out);
+  if (!e.exited || e.code != 0) {
+    error = "building the adapter for " + label + " failed (" + e.describe() + "):\n" + out;
+    return false;
+  }
+  share_with_sandbox(tmp);
+  fs::rename(tmp, object);
+  return true;
+}
+
+}  // namespace judge
