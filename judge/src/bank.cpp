@@ -1,5 +1,6 @@
 #include "bank.h"
 
+#include "example_loader.h"
 #include "generators.h"
 #include "literal.h"
 #include "signature.h"
@@ -285,7 +286,7 @@ Problem load_problem(const std::string& path) {
     throw BankError(path + ":1:1: a problem file is a mapping (id: ..., title: ...)");
   ctx.allow_keys(root,
                  {"id", "track", "difficulty", "tags", "title", "statement", "signature",
-                  "tolerance", "hints", "questions", "groups"},
+                  "tolerance", "hints", "questions", "groups", "example"},
                  "the problem");
   Problem p;
   p.file = path;
@@ -363,6 +364,7 @@ Problem load_problem(const std::string& path) {
                    [](const Group& a, const Group& b) { return a.kind < b.kind; });
   if (p.groups.empty() || p.groups.front().kind != GroupKind::kSample)
     ctx.fail(groups, "every problem needs a sample group (the statement's worked example)");
+  if (const YAML::Node example = root["example"]) p.example = parse_worked_example(ctx, example, p);
   return p;
 }
 
