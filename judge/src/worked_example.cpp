@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 
@@ -124,7 +125,11 @@ class Checker {
 
   // `kind` is the whole value's: integers, integer lists and masks are exact.
   void number(ValueKind kind, double got, const std::string& at) {
-    const std::string& text = ex_.written.at(next_++);
+    if (next_ >= ex_.written.size()) {  // only a hand-made WorkedExample can lack them
+      fail("the worked example has no written text for" + (at.empty() ? " its output" : " " + at));
+      return;
+    }
+    const std::string& text = ex_.written[next_++];
     in_prose(text, at);
     const double want = written_value(text);
     bool ok = false;
