@@ -1,5 +1,6 @@
 #include "bank.h"
 
+#include "example_loader.h"
 #include "generators.h"
 #include "literal.h"
 #include "records.h"
@@ -283,7 +284,7 @@ Problem load_problem(const std::string& path, const RecordTypes& records) {
     throw BankError(path + ":1:1: a problem file is a mapping (id: ..., title: ...)");
   ctx.allow_keys(root,
                  {"id", "track", "difficulty", "tags", "title", "statement", "signature",
-                  "tolerance", "hints", "questions", "groups"},
+                  "tolerance", "hints", "questions", "groups", "example"},
                  "the problem");
   Problem p;
   p.file = path;
@@ -361,6 +362,7 @@ Problem load_problem(const std::string& path, const RecordTypes& records) {
                    [](const Group& a, const Group& b) { return a.kind < b.kind; });
   if (p.groups.empty() || p.groups.front().kind != GroupKind::kSample)
     ctx.fail(groups, "every problem needs a sample group (the statement's worked example)");
+  if (const YAML::Node example = root["example"]) p.example = parse_worked_example(ctx, example, p);
   return p;
 }
 

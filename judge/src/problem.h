@@ -131,6 +131,17 @@ struct Question {
   int correct = -1;
 };
 
+// The statement's worked example as data, so the reference can be run on it
+// and the prose cannot drift from what the reference computes.
+struct WorkedExample {
+  std::string case_name;  // GROUP/NAME of a written case of this problem
+  Value output;           // what the statement says the case's last step returns
+  // Each number's text exactly as written (row-major, record fields in their
+  // declared order): "0.6652410" keeps the digits that fix its precision.
+  std::vector<std::string> written;
+  int line = 0, column = 0;  // of `output`, 1-based
+};
+
 struct Problem {
   std::string id;
   std::string file;
@@ -144,6 +155,7 @@ struct Problem {
   std::vector<LocalText> hints;
   std::vector<Question> questions;
   std::vector<Group> groups;  // in the canonical order of GroupKind
+  std::optional<WorkedExample> example;
 
   const Signature* signature(const std::string& name) const;
 };
