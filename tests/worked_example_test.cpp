@@ -77,7 +77,7 @@ Problem load(const std::string& text, std::string* error = nullptr) {
   testing::TempDir dir;
   const std::string path = dir.write("demo.yaml", text);
   try {
-    Problem p = load_problem(path);
+    Problem p = load_problem(path, testing::bank_records());
     p.file = "demo.yaml";
     return p;
   } catch (const BankError& e) {

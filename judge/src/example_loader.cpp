@@ -9,11 +9,11 @@ namespace {
 // Appends the source text of every number in `node`, which parse_literal has
 // already accepted as `type`. yaml-cpp keeps a scalar's text as written, so
 // trailing zeros survive: they state the example's precision.
-void collect_written(const YamlContext& ctx, const YAML::Node& node, TypeKind type,
+void collect_written(const YamlContext& ctx, const YAML::Node& node, const CppType& type,
                      std::vector<std::string>& out) {
-  const auto fields = record_fields(type);
-  if (!fields.empty()) {
-    for (const auto& [name, field_type] : fields) collect_written(ctx, node[name], field_type, out);
+  if (type.kind == TypeKind::kRecord) {
+    for (const auto& field : type.record->fields)
+      collect_written(ctx, node[field.name], field.type, out);
     return;
   }
   if (node.IsScalar()) {
@@ -75,9 +75,9 @@ WorkedExample parse_worked_example(const YamlContext& ctx, const YAML::Node& nod
   if (!returns_value(last))
     ctx.fail(output, "the last step of " + ex.case_name + " calls " + last.name +
                          ", which returns nothing (void): there is no output to write");
-  ex.output = parse_literal(ctx, output, last.result.kind,
+  ex.output = parse_literal(ctx, output, last.result,
                             "the worked example's output (what " + last.name + " returns)");
-  collect_written(ctx, output, last.result.kind, ex.written);
+  collect_written(ctx, output, last.result, ex.written);
   ex.line = output.Mark().line + 1;
   ex.column = output.Mark().column + 1;
   return ex;
