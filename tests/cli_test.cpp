@@ -155,7 +155,7 @@ TEST_F(Cli, ACrashCostsOnlyItsOwnCase) {
 
 TEST_F(Cli, JsonIsExercismVersionTwo) {
   const auto r = judge("check softmax --format json --file " + testing::source_dir() +
-                       "/solutions/softmax/reference.cpp");
+                       "/solutions/softmax/correct/float_loops.cpp");
   EXPECT_EQ(r.exit_code, 0);
   const auto doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["version"], 2);

@@ -127,10 +127,11 @@ TEST_F(Grade, HostileClassmatesChangeNobodyElsesResult) {
   hand_in(crowded, "alice/softmax_rows.cpp", kWrongSoftmax);
   // Every file of the hostile battery is a classmate, graded at the same time.
   int hostile = 0;
-  for (const auto& f : fs::directory_iterator(testing::source_dir() + "/tests/submissions/hostile"))
-    if (f.path().extension() == ".cpp" && f.path().stem().string().rfind("softmax_", 0) == 0) {
+  for (const auto& f :
+       fs::directory_iterator(testing::source_dir() + "/tests/submissions/hostile/softmax"))
+    if (f.path().extension() == ".cpp") {
       hand_in(crowded, "m_" + f.path().stem().string() + "/softmax.cpp",
-              "tests/submissions/hostile/" + f.path().filename().string());
+              "tests/submissions/hostile/softmax/" + f.path().filename().string());
       ++hostile;
     }
   ASSERT_GE(hostile, 25);

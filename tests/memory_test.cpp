@@ -103,6 +103,8 @@ class Memory : public ::testing::Test {
     fs::create_directories(dir_.path() + "/exercises");
     fs::copy_file(testing::source_dir() + "/exercises/exercise.h",
                   dir_.path() + "/exercises/exercise.h");
+    fs::copy(testing::source_dir() + "/solutions", dir_.path() + "/solutions",
+             fs::copy_options::recursive);
   }
   nlohmann::json check(const std::string& source) {
     const std::string file = dir_.write("submission.cpp", source);

@@ -54,11 +54,11 @@ inline std::string read_text(const std::string& path) {
 
 // A copy of the problem bank in `dir` with a two-problem set, grade-test
 // (softmax and softmax_rows), so a class grades in seconds.
-// A copy of the bank (problems/ and exercises/) in `dir`, to change freely.
+// A copy of the bank (problems/, solutions/ and exercises/) in `dir`, to change freely.
 inline void copy_bank(const TempDir& dir) {
   namespace fs = std::filesystem;
-  fs::copy(source_dir() + "/problems", dir.path() + "/problems", fs::copy_options::recursive);
-  fs::copy(source_dir() + "/exercises", dir.path() + "/exercises", fs::copy_options::recursive);
+  for (const char* part : {"problems", "solutions", "exercises"})
+    fs::copy(source_dir() + "/" + part, dir.path() + "/" + part, fs::copy_options::recursive);
 }
 
 // Adds a set `id` of `problems` ("[softmax, softmax_rows]") to a copied bank.
