@@ -1,12 +1,10 @@
 #include "commands.h"
 
-#include "build.h"
+#include "prepare.h"
 #include "cases.h"
 #include "check.h"
-#include "editor_support.h"
 #include "hashing.h"
 #include "report.h"
-#include "yaml_context.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -248,17 +246,33 @@ int run_stub(Context& ctx, const std::string& id) {
   return kExitOk;
 }
 
+int run_validate(Context& ctx) {
+  int missing = 0;
+  for (const Problem& p : ctx.bank.problems) {
+    const std::string files[] = {ctx.workspace.solutions_dir() + "/" + p.id + "/reference.cpp",
+                                 ctx.workspace.bank_root + "/exercises/" + p.id + ".cpp"};
+    for (const std::string& file : files)
+      if (!fs::is_regular_file(file)) {
+        std::cerr << p.file << ": the problem " << p.id << " has no " << file
+                  << " (judge new scaffolds every file of a problem)\n";
+        ++missing;
+      }
+  }
+  if (missing > 0) return kExitUsage;
+  std::cout << fmt::format(
+      "{} problems in {} tracks: all valid (judge verify builds and runs each one)\n",
+      ctx.bank.problems.size(), ctx.bank.tracks.size());
+  return kExitOk;
+}
+
 int run_prepare(Context& ctx) {
-  const BuildPaths paths = build_paths(ctx.workspace, SandboxConfig::detect());
-  Builder builder(paths, BuildLimits{});
-  const BuildResult r = builder.prepare();
+  const Prepared r = prepare_workspace(ctx.workspace, ctx.workspace);
   if (!r.ok) {
-    std::cerr << r.diagnostics << "\n";
+    std::cerr << r.error << "\n";
     return kExitJudgeError;
   }
   std::cout << "precompiled header and harness ready\n";
-  std::cout << "editor support: "
-            << fs::relative(write_compile_database(ctx.workspace, paths)).string()
+  std::cout << "editor support: " << fs::relative(r.database_path).string()
             << " (clangd and VS Code read it; see the README)\n";
   return kExitOk;
 }

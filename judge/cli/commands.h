@@ -71,6 +71,8 @@ int run_quiz(Context& ctx, const std::string& id, const std::string& set, bool a
 int run_reset(Context& ctx, const std::string& id, bool force);
 int run_stub(Context& ctx, const std::string& id);
 int run_prepare(Context& ctx);
+// Loads the bank strictly and checks every problem has its reference and stub.
+int run_validate(Context& ctx);
 struct GradeArgs {
   std::string class_dir;
   std::string out_dir;

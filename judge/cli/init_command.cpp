@@ -5,7 +5,7 @@
 #include "records.h"
 
 #include "check.h"
-#include "editor_support.h"
+#include "prepare.h"
 #include "hashing.h"
 
 #include <fmt/format.h>
@@ -87,10 +87,9 @@ int run_init(Context& ctx, const std::string& dir, const std::string& set_id, bo
   write_text(root / kWorkspaceMarker, marker.dump(2) + "\n");
   // Build the precompiled header now, so an attendee's first check is fast.
   const Workspace made = Workspace::at(dir);
-  BuildPaths paths = build_paths(ctx.workspace, SandboxConfig::detect());
-  paths.toolchain.cache_dir = made.cache_dir();
-  Builder(paths, BuildLimits{}).prepare();
-  write_compile_database(made, paths);  // with the copy of exercise.h beside the stubs
+  // The precompiled header now, so an attendee's first check is fast; the
+  // editor database names the copy of exercise.h beside the stubs.
+  prepare_workspace(made, ctx.workspace);
   std::cout << fmt::format(
       "made {}: {} exercises of {} ({} min), with statements and a README for attendees.\n"
       "Attendees work there: cd {} && judge list\n",

@@ -2,7 +2,6 @@
 #include "commands.h"
 #include "text.h"
 
-#include "yaml_context.h"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -17,7 +16,13 @@ int main(int argc, char** argv) {
       "list`,\n"
       "`judge show softmax` and `judge check softmax`. Instructors: `judge grade`, `judge init`."};
   app.require_subcommand(1);
+  // Options of the app may also follow the subcommand: judge check softmax --bank DIR.
+  app.fallthrough();
   std::string lang = "en";
+  std::string bank_dir;
+  app.add_option("--bank", bank_dir,
+                 "use the problem bank in DIR (problems/, solutions/, exercises/) instead of "
+                 "the built-in one; also JUDGE_BANK");
   app.add_option("--lang", lang, "language of statements, hints and notes: en or zh")
       ->check(CLI::IsMember({"en", "zh"}));
 
@@ -65,7 +70,9 @@ int main(int argc, char** argv) {
   reset->add_flag("--force", force, "overwrite a changed file (a backup is kept in .judge/backup)");
   auto* stub = app.add_subcommand("stub", "print the stub of a problem (for problem authors)");
   stub->add_option("id", id, "problem id")->required();
-  auto* validate = app.add_subcommand("validate", "load and check every problem file");
+  auto* validate = app.add_subcommand(
+      "validate", "load every problem file and check its files are there (fast; judge verify "
+                  "builds and runs them)");
   auto* prepare = app.add_subcommand("prepare", "build the precompiled header and harness now");
   WatchArgs watch_args;
   auto* watch = app.add_subcommand(
@@ -115,6 +122,12 @@ int main(int argc, char** argv) {
   Context ctx;
   ctx.workspace = judge::Workspace::locate();
   try {
+    ctx.workspace.choose_bank(bank_dir);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << e.what() << "\n";
+    return kExitUsage;
+  }
+  try {
     std::vector<std::string> warnings;
     ctx.bank =
         judge::load_bank(ctx.workspace.problems_dir(), /*strict=*/validate->parsed(), &warnings);
@@ -140,11 +153,7 @@ int main(int argc, char** argv) {
     if (*hint) return run_hint(ctx, id);
     if (*reset) return run_reset(ctx, id, force);
     if (*stub) return run_stub(ctx, id);
-    if (*validate) {
-      std::cout << fmt::format("{} problems in {} tracks: all valid\n", ctx.bank.problems.size(),
-                               ctx.bank.tracks.size());
-      return kExitOk;
-    }
+    if (*validate) return run_validate(ctx);
     if (*prepare) return run_prepare(ctx);
     if (*grade) return run_grade(ctx, grade_args);
     if (*init) return run_init(ctx, init_dir, set, force);

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 namespace judge {
 namespace fs = std::filesystem;
@@ -57,6 +58,19 @@ Workspace Workspace::locate() {
     if (dir == dir.parent_path()) break;
   }
   return at(JUDGE_SOURCE_DIR);
+}
+
+void Workspace::use_bank(const std::string& dir) {
+  const fs::path bank = fs::absolute(dir).lexically_normal();
+  if (!fs::is_regular_file(bank / "problems" / "tracks.yaml"))
+    throw std::invalid_argument(dir + " is not a problem bank: it has no problems/tracks.yaml "
+                                "(a bank holds problems/, solutions/ and exercises/)");
+  bank_root = bank.string();
+}
+
+void Workspace::choose_bank(const std::string& from_option) {
+  if (!from_option.empty()) return use_bank(from_option);
+  if (const char* env = std::getenv("JUDGE_BANK"); env != nullptr && *env != '\0') use_bank(env);
 }
 
 void State::load() {

@@ -10,7 +10,7 @@
 namespace judge {
 
 // Two roots: where the learner works (exercises, state) and where the bank is
-// (problems, the judge's exercise.h). They are the same in the judge's own
+// (problems, solutions, the stubs). They are the same in the judge's own
 // tree; a workshop workspace made by `judge init` holds only the learner's
 // side and uses the bank of the tree the judge was built from.
 struct Workspace {
@@ -34,6 +34,14 @@ struct Workspace {
   // judge was built from.
   static Workspace locate();
   static Workspace at(const std::string& dir);
+
+  // Points the workspace at another bank: `dir` holds problems/tracks.yaml,
+  // solutions/ and exercises/ (an instructor's private or exam problems).
+  // Throws std::invalid_argument with a sentence when it is not a bank.
+  void use_bank(const std::string& dir);
+  // The bank named by --bank (when given), else JUDGE_BANK, else the one
+  // locate() found (the workspace file's, the tree's, the built-in one).
+  void choose_bank(const std::string& from_option);
 };
 
 constexpr const char* kWorkspaceMarker = "judge-workspace.json";
