@@ -79,6 +79,13 @@ TEST_F(NewCommand, MakesAProblemThatValidatesShowsAndChecksUntilTheReferenceIsWr
   EXPECT_TRUE(has(check.out, "solutions/sparsemax/reference.cpp")) << check.out;
 }
 
+TEST_F(NewCommand, HasHelp) {
+  const auto r = judge("new --help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* part : {"--track", "--signature", "--difficulty"})
+    EXPECT_TRUE(has(r.out, part)) << part << "\n" << r.out;
+}
+
 TEST_F(NewCommand, TakesTrackSignatureAndDifficulty) {
   const auto r = judge(
       "new kv_step --track attention --difficulty hard --signature "

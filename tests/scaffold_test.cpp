@@ -171,6 +171,9 @@ TEST(Scaffold, RefusesABadOrTakenId) {
   // The default signature is named after the id, which must then be an identifier.
   EXPECT_TRUE(has(error_of({"2d_softmax", "", "", ""}), "starts with a digit"));
   EXPECT_EQ(error_of({"2d_softmax", "", "", "float f(float x)"}), "");
+  EXPECT_TRUE(has(error_of({"new", "", "", ""}), "cannot be called 'new'")) << "C++ reserves it";
+  EXPECT_TRUE(has(error_of({"x", "", "", "float main(float x)"}), "cannot be called 'main'"));
+  EXPECT_TRUE(has(error_of({"reference", "", "", ""}), "cannot be called 'reference'"));
 }
 
 TEST(Scaffold, AnUnknownTrackSuggestsTheClosestAndListsThem) {

@@ -63,8 +63,8 @@ void write_new_file(const fs::path& path, const std::string& content) {
 int run_new(Context& ctx, const ScaffoldRequest& request) {
   const Workspace& ws = ctx.workspace;
   if (fs::path(ws.root).lexically_normal() != fs::path(ws.bank_root).lexically_normal()) {
-    std::cerr << "this is a workshop workspace, without a problem bank of its own; run judge new "
-                 "in the bank it uses, "
+    std::cerr << "judge new: this is a workshop workspace, without a problem bank of its own; "
+                 "run judge new in the bank it uses, "
               << ws.bank_root << "\n";
     return kExitUsage;
   }

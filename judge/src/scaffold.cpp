@@ -17,6 +17,21 @@ std::string default_signature(const std::string& id) {
   return "Eigen::VectorXf " + id + "(const Eigen::VectorXf& x)";
 }
 
+// The parser takes any identifier; these cannot name the learner's function:
+// C++'s keywords, main, and the namespaces the harness and the references use.
+bool reserved(const std::string& name) {
+  static const std::string words =
+      " alignas alignof and and_eq asm auto bitand bitor bool break case catch char "
+      "char16_t char32_t class compl const const_cast constexpr continue decltype default "
+      "delete do double dynamic_cast else enum explicit export extern false float for "
+      "friend goto if inline int long main mutable namespace new noexcept not not_eq "
+      "nullptr operator or or_eq private protected public register reinterpret_cast return "
+      "short signed sizeof static static_assert static_cast struct switch template this "
+      "thread_local throw true try typedef typeid typename union unsigned using virtual "
+      "void volatile wchar_t while xor xor_eq judge reference std Eigen ";
+  return words.find(" " + name + " ") != std::string::npos;
+}
+
 std::string joined(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
@@ -136,7 +151,10 @@ std::string scaffold_error(const ScaffoldRequest& request, const Bank& bank) {
   if (r.difficulty != "easy" && r.difficulty != "medium" && r.difficulty != "hard")
     return "the difficulty is easy, medium or hard, not '" + r.difficulty + "'";
   try {
-    parse_signature(r.signature, bank.records);
+    const Signature sig = parse_signature(r.signature, bank.records);
+    if (reserved(sig.name))
+      return "the function cannot be called '" + sig.name + "', a word C++ reserves" +
+             (request.signature.empty() ? ": give its signature with --signature" : "");
   } catch (const SignatureError& e) {
     return signature_error(r.signature, e);
   }
