@@ -52,8 +52,6 @@ inline std::string read_text(const std::string& path) {
   return s.str();
 }
 
-// A copy of the problem bank in `dir` with a two-problem set, grade-test
-// (softmax and softmax_rows), so a class grades in seconds.
 // A copy of the bank (problems/, solutions/ and exercises/) in `dir`, to change freely.
 inline void copy_bank(const TempDir& dir) {
   namespace fs = std::filesystem;
@@ -69,7 +67,8 @@ inline void add_set(const TempDir& dir, const std::string& id, const std::string
   dir.write("problems/sets.yaml", sets);
 }
 
-// The bank with a small set for grading tests.
+// The bank with a two-problem set, grade-test (softmax and softmax_rows), so
+// a class grades in seconds.
 inline void copy_bank_with_grade_set(const TempDir& dir) {
   copy_bank(dir);
   add_set(dir, "grade-test", "[softmax, softmax_rows]");

@@ -4,6 +4,7 @@
 
 #include "bank.h"
 #include "problem.h"
+#include "scaffold.h"
 #include "stub.h"
 #include "workspace.h"
 
@@ -84,6 +85,8 @@ struct GradeArgs {
 };
 int run_grade(Context& ctx, const GradeArgs& args);
 int run_init(Context& ctx, const std::string& dir, const std::string& set, bool force);
+// Starts a problem in the bank: its files with placeholders, listed in its track.
+int run_new(Context& ctx, const ScaffoldRequest& request);
 
 // A problem's statement, signature and sample, as `judge show` prints it.
 std::string render_statement(const Problem& problem, Lang lang, const std::string& file);

@@ -96,6 +96,15 @@ int main(int argc, char** argv) {
   init->add_option("dir", init_dir, "the new folder")->required();
   init->add_option("--set", set, "the set to hand out (judge list shows the sets)")->required();
   init->add_flag("--force", force, "write into a folder that is not empty");
+  judge::ScaffoldRequest new_args;
+  auto* make_new = app.add_subcommand(
+      "new", "start a new problem: its YAML, reference, stub and known solutions (for authors)");
+  make_new->add_option("id", new_args.id, "the new problem's id, e.g. sparsemax")->required();
+  make_new->add_option("--track", new_args.track, "the track to list it in (default: the first)");
+  make_new->add_option("--signature", new_args.signature,
+                       "its C++ signature (default: Eigen::VectorXf ID(const Eigen::VectorXf& x))");
+  make_new->add_option("--difficulty", new_args.difficulty, "easy, medium (default) or hard")
+      ->check(CLI::IsMember({"easy", "medium", "hard"}));
   GradeArgs grade_args;
   auto* grade = app.add_subcommand(
       "grade", "grade a class: CLASS holds a folder per learner with <problem>.cpp files");
@@ -157,6 +166,7 @@ int main(int argc, char** argv) {
     if (*prepare) return run_prepare(ctx);
     if (*grade) return run_grade(ctx, grade_args);
     if (*init) return run_init(ctx, init_dir, set, force);
+    if (*make_new) return run_new(ctx, new_args);
     if (*progress) return run_progress(ctx);
     if (*watch) return run_watch(ctx, watch_args);
     if (*next) return run_next(ctx);

@@ -155,12 +155,13 @@ std::string Builder::reference_key(const Problem& problem) const {
 BuildResult Builder::build_reference(const Problem& problem) {
   BuildResult r = prepare();
   if (!r.ok) return r;
+  // From here on, every failure is the bank's, and none may pass for a build.
   r.ok = false;
-  r.judge_fault = true;  // from here on, every failure is the bank's
+  r.judge_fault = true;
   const fs::path source = fs::path(paths_.solutions_dir) / problem.id / "reference.cpp";
   if (!fs::is_regular_file(source)) {
     r.diagnostics = "the problem " + problem.id + " has no reference solution: write " +
-                    source.string() + " (judge new scaffolds it)";
+                    source.string() + " (for a new problem, judge new scaffolds every file)";
     return r;
   }
   std::string adapter;

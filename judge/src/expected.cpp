@@ -1,6 +1,7 @@
 #include "expected.h"
 
 #include "hashing.h"
+#include "scaffold.h"
 #include "toolchain.h"
 #include "yaml_context.h"
 
@@ -38,6 +39,12 @@ void check_outcome(const Problem& problem, const TestCase& test, const Expected&
     throw BankError(
         problem.file + ": case " + test.full_name() +
         " is in the invalid group but the reference does not throw std::invalid_argument on it");
+  // A reference fresh from `judge new` throws the placeholder: say what to
+  // write, not how to move the case.
+  if (threw && last.exception_what.find(kPlaceholder) != std::string::npos)
+    throw BankError(problem.file + ": the reference solution of " + problem.id +
+                    " is not written yet: it throws \"" + last.exception_what + "\" on case " +
+                    test.full_name() + "; write solutions/" + problem.id + "/reference.cpp");
   if (!test.group->expect_invalid && threw)
     throw BankError(problem.file + ": the reference throws " + last.exception_type + " (" +
                     last.exception_what + ") on case " + test.full_name() +
