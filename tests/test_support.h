@@ -61,6 +61,14 @@ inline void copy_bank(const TempDir& dir) {
   fs::copy(source_dir() + "/exercises", dir.path() + "/exercises", fs::copy_options::recursive);
 }
 
+// A copy of the whole bank in `dir`: problems/, exercises/ and solutions/
+// (references and known solutions), for judge verify.
+inline void copy_bank_with_solutions(const TempDir& dir) {
+  copy_bank(dir);
+  std::filesystem::copy(source_dir() + "/solutions", dir.path() + "/solutions",
+                        std::filesystem::copy_options::recursive);
+}
+
 // Adds a set `id` of `problems` ("[softmax, softmax_rows]") to a copied bank.
 inline void add_set(const TempDir& dir, const std::string& id, const std::string& problems) {
   std::string sets = read_text(dir.path() + "/problems/sets.yaml");
