@@ -80,11 +80,11 @@ std::string render_verify_summary(const VerifyReport& report) {
   const std::size_t total = report.problems.size();
   if (report.ok()) return fmt::format("verified {} problem(s): all hold\n", total);
   if (total == 0) return "verify failed: see above\n";
-  const std::string bank = report.failures.empty() ? "" : "the bank's own files fail; ";
+  const std::string bank = report.failures.empty() ? "" : ", and a bank-wide check fails";
   if (failing == 0)
-    return fmt::format("verified {} problem(s): they hold, but {}see above\n", total, bank);
-  return fmt::format("verified {} problem(s): {} of them fail; {}see above\n", total, failing,
-                     bank);
+    return fmt::format(
+        "verified {} problem(s): they hold, but a bank-wide check fails; see above\n", total);
+  return fmt::format("verified {} problem(s): {} fail{}; see above\n", total, failing, bank);
 }
 
 nlohmann::json render_verify_json(const VerifyReport& report) {
