@@ -155,6 +155,7 @@ std::string Builder::reference_key(const Problem& problem) const {
 BuildResult Builder::build_reference(const Problem& problem) {
   BuildResult r = prepare();
   if (!r.ok) return r;
+  r.ok = false;          // prepare() said ok; the reference is not built yet
   r.judge_fault = true;  // from here on, every failure is the bank's
   const fs::path source = fs::path(paths_.solutions_dir) / problem.id / "reference.cpp";
   if (!fs::is_regular_file(source)) {
