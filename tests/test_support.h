@@ -52,21 +52,12 @@ inline std::string read_text(const std::string& path) {
   return s.str();
 }
 
-// A copy of the problem bank in `dir` with a two-problem set, grade-test
-// (softmax and softmax_rows), so a class grades in seconds.
-// A copy of the bank (problems/ and exercises/) in `dir`, to change freely.
+// A copy of the bank in `dir` (problems/, exercises/ and solutions/, whose
+// references compute the expected values), to change freely.
 inline void copy_bank(const TempDir& dir) {
   namespace fs = std::filesystem;
-  fs::copy(source_dir() + "/problems", dir.path() + "/problems", fs::copy_options::recursive);
-  fs::copy(source_dir() + "/exercises", dir.path() + "/exercises", fs::copy_options::recursive);
-}
-
-// A copy of the whole bank in `dir`: problems/, exercises/ and solutions/
-// (references and known solutions), for judge verify.
-inline void copy_bank_with_solutions(const TempDir& dir) {
-  copy_bank(dir);
-  std::filesystem::copy(source_dir() + "/solutions", dir.path() + "/solutions",
-                        std::filesystem::copy_options::recursive);
+  for (const char* folder : {"problems", "exercises", "solutions"})
+    fs::copy(source_dir() + "/" + folder, dir.path() + "/" + folder, fs::copy_options::recursive);
 }
 
 // Adds a set `id` of `problems` ("[softmax, softmax_rows]") to a copied bank.

@@ -48,7 +48,7 @@ std::string failure_with(const std::vector<std::string>& failures, const std::st
 class Verify : public ::testing::Test {
  protected:
   void SetUp() override {
-    testing::copy_bank_with_solutions(dir_);
+    testing::copy_bank(dir_);
     // The builds are the same as the source tree's: share its cache.
     setenv("JUDGE_CACHE_DIR", cache_dir().c_str(), 1);
   }
@@ -118,6 +118,21 @@ TEST_F(Verify, AReferenceThatThrowsOnASampleCaseIsReportedNamingTheCase) {
   EXPECT_NE(f.find("reference throws"), std::string::npos) << f;
   // Said once, not once per known solution.
   EXPECT_EQ(p.failures.size(), 1u) << joined(p.failures);
+}
+
+TEST_F(Verify, AReferenceThatDoesNotBuildIsReportedWithTheCompilersWords) {
+  replace_in(path("solutions/softmax/reference.cpp"), "  if (x.size() == 0) return x;",
+             "  if (x.size() == 0) return x  // a missing semicolon");
+  ProblemReport p = verify_softmax();
+  EXPECT_NE(failure_with(p.failures, "building the reference solution of softmax failed")
+                .find("solutions/softmax/reference.cpp:7:30: error: expected"),
+            std::string::npos)
+      << joined(p.failures);
+  std::filesystem::remove(path("solutions/softmax/reference.cpp"));
+  p = verify_softmax();
+  EXPECT_NE(failure_with(p.failures, "has no reference solution").find("reference.cpp"),
+            std::string::npos)
+      << joined(p.failures);
 }
 
 TEST_F(Verify, AKnownWrongSolutionNamingTheWrongGroupIsReported) {
