@@ -47,7 +47,7 @@ TEST_F(Cli, UnknownIdSuggestsTheClosestAndExitsTwo) {
 
 TEST_F(Cli, HelpIsEverywhere) {
   for (const char* sub : {"", "list", "show", "check", "hint", "reset", "stub", "validate", "grade",
-                          "init", "watch", "progress", "next", "solution"}) {
+                          "init", "watch", "progress", "next", "solution", "verify"}) {
     const auto r = judge(std::string(sub) + " --help");
     EXPECT_EQ(r.exit_code, 0) << sub;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << sub;

@@ -155,6 +155,28 @@ TEST_F(CompareTest, ExceptionsOnValidInputAndStubsAndBadAlloc) {
             Verdict::kMemoryLimit);
 }
 
+TEST_F(CompareTest, ToleranceRatioIsTheClosestCallPassingOrNot) {
+  const Value want = matrix(2, 3, {0.1, 0.2, 0.7, 1, 0, 0});
+  // Exact values: nothing came near the tolerance.
+  EXPECT_EQ(run(sample_, Expected{returning(want), 0}, returning(want)).tolerance_ratio, 0);
+  // Row 0 allows 1e-6 + 1e-5 * 0.2 + 4 * eps32 * 3 (the magnitude of its input row).
+  const double allowed = 1e-6 + 1e-5 * 0.2 + 4 * 1.1920928955078125e-07 * 3;
+  TestResult r = run(sample_, Expected{returning(want), 0},
+                     returning(matrix(2, 3, {0.1, 0.2 + allowed / 2, 0.7, 1, 0, 0})));
+  EXPECT_EQ(r.verdict, Verdict::kAccepted);
+  EXPECT_NEAR(r.tolerance_ratio, 0.5, 1e-6);
+  r = run(sample_, Expected{returning(want), 0},
+          returning(matrix(2, 3, {0.1, 0.2 + 3 * allowed, 0.7, 1, 0, 0})));
+  EXPECT_EQ(r.verdict, Verdict::kWrongAnswer);
+  EXPECT_NEAR(r.tolerance_ratio, 3, 1e-6);
+  // A matched infinity is exact; NaN where a number is due is infinitely far.
+  const Value with_inf = matrix(2, 3, {-kInf, 0, 0, 0, 0, 0});
+  EXPECT_EQ(run(sample_, Expected{returning(with_inf), 0}, returning(with_inf)).tolerance_ratio, 0);
+  EXPECT_TRUE(std::isinf(run(sample_, Expected{returning(want), 0},
+                             returning(matrix(2, 3, {std::nan(""), 0.2, 0.7, 1, 0, 0})))
+                             .tolerance_ratio));
+}
+
 TEST(AllowedError, IsAtolPlusRtolPlusMagnitude) {
   MagnitudeTerm term;
   term.factor = 4;

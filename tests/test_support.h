@@ -52,11 +52,12 @@ inline std::string read_text(const std::string& path) {
   return s.str();
 }
 
-// A copy of the bank (problems/, solutions/ and exercises/) in `dir`, to change freely.
+// A copy of the bank in `dir` (problems/, exercises/ and solutions/, whose
+// references compute the expected values), to change freely.
 inline void copy_bank(const TempDir& dir) {
   namespace fs = std::filesystem;
-  for (const char* part : {"problems", "solutions", "exercises"})
-    fs::copy(source_dir() + "/" + part, dir.path() + "/" + part, fs::copy_options::recursive);
+  for (const char* folder : {"problems", "exercises", "solutions"})
+    fs::copy(source_dir() + "/" + folder, dir.path() + "/" + folder, fs::copy_options::recursive);
 }
 
 // Adds a set `id` of `problems` ("[softmax, softmax_rows]") to a copied bank.

@@ -87,6 +87,15 @@ int run_grade(Context& ctx, const GradeArgs& args);
 int run_init(Context& ctx, const std::string& dir, const std::string& set, bool force);
 // Starts a problem in the bank: its files with placeholders, listed in its track.
 int run_new(Context& ctx, const ScaffoldRequest& request);
+struct VerifyArgs {
+  std::vector<std::string> ids;
+  int jobs = 0;  // 0: one per core
+  bool write_header = false;
+  bool no_cache = false;
+  std::string format = "human";
+};
+// Loads the bank itself, strictly: a bank that does not load is its report (exit 1).
+int run_verify(const Workspace& ws, const VerifyArgs& args);
 
 // A problem's statement, signature and sample, as `judge show` prints it.
 std::string render_statement(const Problem& problem, Lang lang, const std::string& file);

@@ -73,6 +73,19 @@ int main(int argc, char** argv) {
   auto* validate = app.add_subcommand(
       "validate", "load every problem file and check its files are there (fast; judge verify "
                   "builds and runs them)");
+  VerifyArgs verify_args;
+  auto* verify = app.add_subcommand(
+      "verify",
+      "for problem authors: run each problem's reference, example, stub and known "
+      "solutions and report every failure, with the tolerance and time margins");
+  verify->add_option("id", verify_args.ids, "the problems to verify (default: all)");
+  verify->add_option("--jobs", verify_args.jobs, "checks at a time (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  verify->add_flag("--write-header", verify_args.write_header,
+                   "rewrite exercises/exercise.h from problems/records.yaml");
+  verify->add_flag("--no-cache", verify_args.no_cache, "check every file again");
+  verify->add_option("--format", verify_args.format, "human or json")
+      ->check(CLI::IsMember({"human", "json"}));
   auto* prepare = app.add_subcommand("prepare", "build the precompiled header and harness now");
   WatchArgs watch_args;
   auto* watch = app.add_subcommand(
@@ -130,6 +143,7 @@ int main(int argc, char** argv) {
 
   Context ctx;
   ctx.workspace = judge::Workspace::locate();
+  if (*verify) return run_verify(ctx.workspace, verify_args);  // it loads the bank strictly
   try {
     ctx.workspace.choose_bank(bank_dir);
   } catch (const std::invalid_argument& e) {

@@ -142,6 +142,8 @@ void judge_measured_run(const TestCase& test, const Expected& expected, const Ca
   if (group.memory_factor > 0) {
     const MemoryAllowance allowed = memory_allowance(test.spec, expected, group.memory_factor);
     const std::int64_t grown = run.usage.peak_bytes - run.baseline.peak_bytes;
+    t.memory_bytes = std::max<std::int64_t>(0, grown);
+    t.memory_limit_bytes = allowed.total();
     if (grown > allowed.total()) {
       t.verdict = Verdict::kMemoryLimit;
       t.message = fmt::format(

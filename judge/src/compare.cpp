@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -16,8 +17,22 @@ struct Finding {
   WrongKind kind = WrongKind::kNone;
   Mismatch worst;
   double ratio = 0;  // error / allowed of the worst element
+  // error / allowed of the closest call over every element, passing or not:
+  // the room a correct solution had (judge verify reports it).
+  double max_ratio = 0;
   std::string message;
 };
+
+// error / allowed of one element: 0 for an exact match (NaN for NaN, the
+// same infinity), infinite for any other non-finite pair.
+double element_ratio(double expected, double got, double error, double allowed) {
+  const double inf = std::numeric_limits<double>::infinity();
+  if (std::isnan(expected)) return std::isnan(got) ? 0 : inf;
+  if (std::isinf(expected)) return got == expected ? 0 : inf;
+  if (!std::isfinite(got)) return inf;
+  if (allowed > 0) return error / allowed;
+  return error == 0 ? 0 : inf;
+}
 
 // The inputs the magnitude term reads, resolved for one step.
 struct MagnitudeInputs {
@@ -108,6 +123,7 @@ void compare_values(const std::string& name, const Value& want, const Value& got
         error = std::fabs(g - e);
         bad = error > allowed;
       }
+      f.max_ratio = std::max(f.max_ratio, element_ratio(e, g, error, allowed));
       if (!bad) continue;
       const double ratio = allowed > 0 ? error / allowed : std::numeric_limits<double>::infinity();
       // Non-finite results are the most telling, then the largest ratio.
@@ -185,6 +201,7 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
           compare_values(sig.params[static_cast<std::size_t>(index)].name, value,
                          have.call.mutated[m].second, test.group->tolerance, MagnitudeInputs{}, f);
         }
+        result.tolerance_ratio = std::max(result.tolerance_ratio, f.max_ratio);
         result.verdict = f.kind == WrongKind::kNone ? Verdict::kAccepted : Verdict::kWrongAnswer;
         if (f.kind != WrongKind::kNone) {
           result.kind = f.kind;
@@ -244,6 +261,7 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
       }
       compare_values(name, value, have.call.mutated[m].second, tol, magnitude_input, f);
     }
+    result.tolerance_ratio = std::max(result.tolerance_ratio, f.max_ratio);
     if (f.kind == WrongKind::kNone) continue;
     result.verdict = Verdict::kWrongAnswer;
     result.kind = f.kind;

@@ -13,6 +13,13 @@
 
 namespace judge {
 
+// The bank's rule: beside its reference, every problem shows at least two
+// classic mistakes (so the groups' notes are tested against real traps) and
+// one correct solution in another style (so the tolerance is not tuned to
+// the reference's own rounding).
+constexpr int kMinWrongSolutions = 2;
+constexpr int kMinCorrectSolutions = 1;
+
 struct Expectation {
   std::string verdict;  // accepted, compile_error, wrong_answer, time_limit, ...
   std::string group;    // "" (any), "*" (every test), or a group name

@@ -36,7 +36,10 @@ void save_result(const std::string& path, const CheckResult& r) {
               {"inputs", t.inputs},
               {"seconds", d2s(t.seconds)},
               {"reference_seconds", d2s(t.reference_seconds)},
-              {"limit_seconds", d2s(t.limit_seconds)}};
+              {"limit_seconds", d2s(t.limit_seconds)},
+              {"tolerance_ratio", d2s(t.tolerance_ratio)},
+              {"memory_bytes", t.memory_bytes},
+              {"memory_limit_bytes", t.memory_limit_bytes}};
     if (t.worst) {
       const Mismatch& m = *t.worst;
       j["worst"] = {{"output", m.output},
@@ -91,6 +94,10 @@ std::optional<CheckResult> load_result(const std::string& path) {
       t.seconds = s2d(j.at("seconds"));
       t.reference_seconds = s2d(j.at("reference_seconds"));
       t.limit_seconds = s2d(j.at("limit_seconds"));
+      // An entry without the figures is from an older judge: a miss.
+      t.tolerance_ratio = s2d(j.at("tolerance_ratio"));
+      t.memory_bytes = j.at("memory_bytes");
+      t.memory_limit_bytes = j.at("memory_limit_bytes");
       if (j.contains("worst")) {
         const json& w = j["worst"];
         t.worst = Mismatch{w.at("output"),         w.at("index"),      s2d(w.at("expected")),

@@ -1,6 +1,7 @@
 // The result model every report renders. Reports never recompute anything.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,14 @@ struct TestResult {
   double seconds = 0;  // the learner's call, for performance cases
   double reference_seconds = 0;
   double limit_seconds = 0;
+  // How close the values came to the tolerance: the largest error / allowed
+  // over every compared element (0 when nothing was compared), set when the
+  // test passes too, so an author sees how much room a correct solution has.
+  double tolerance_ratio = 0;
+  // Performance groups with a memory factor: what the call grew the peak
+  // memory by, and what the group allows (0 elsewhere).
+  std::int64_t memory_bytes = 0;
+  std::int64_t memory_limit_bytes = 0;
 
   std::string full_name() const { return group + "/" + name; }
   bool passed() const { return verdict == Verdict::kAccepted; }

@@ -1,0 +1,76 @@
+#include "verify_texts.h"
+
+#include "yaml_context.h"
+
+#include <cctype>
+#include <sstream>
+
+namespace judge {
+namespace {
+
+// A word of prose: two or more ASCII letters, perhaps ending in punctuation.
+// "d_v", "sqrt(64)" and "x" are not words; "Multiplying" and "by," are.
+bool is_word(std::string token) {
+  while (!token.empty() && std::string(",.;:!?\"'").find(token.back()) != std::string::npos)
+    token.pop_back();
+  if (token.size() < 2) return false;
+  for (const char c : token)
+    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+class Walker {
+ public:
+  Walker(const YamlContext& ctx, std::vector<std::string>& out) : ctx_(ctx), out_(out) {}
+
+  void walk(const YAML::Node& node, const std::string& path) {
+    if (node.IsScalar()) {
+      if (node.Scalar().find(kAuthorPlaceholder) != std::string::npos)
+        out_.push_back(ctx_.where(node) + ": " + name(path) + " still holds the placeholder " +
+                       kAuthorPlaceholder + ": write the text it stands for");
+      return;
+    }
+    if (node.IsSequence()) {
+      for (std::size_t i = 0; i < node.size(); ++i)
+        walk(node[i], path + "[" + std::to_string(i) + "]");
+      return;
+    }
+    if (!node.IsMap()) return;
+    const YAML::Node en = node["en"], zh = node["zh"];
+    if (en && zh && en.IsScalar() && zh.IsScalar() && en.Scalar() == zh.Scalar() &&
+        reads_as_prose(en.Scalar()) && en.Scalar().find(kAuthorPlaceholder) == std::string::npos)
+      out_.push_back(ctx_.where(zh) + ": " + name(path + ".zh") +
+                     " is the same as its en text: translate it");
+    for (const auto& entry : node)
+      if (entry.first.IsScalar())
+        walk(entry.second, path.empty() ? entry.first.Scalar() : path + "." + entry.first.Scalar());
+  }
+
+ private:
+  static std::string name(const std::string& path) { return "the text at " + path; }
+
+  const YamlContext& ctx_;
+  std::vector<std::string>& out_;
+};
+
+}  // namespace
+
+bool reads_as_prose(const std::string& text) {
+  std::istringstream in(text);
+  bool previous = false;
+  for (std::string token; in >> token;) {
+    const bool word = is_word(token);
+    if (word && previous) return true;
+    previous = word;
+  }
+  return false;
+}
+
+std::vector<std::string> unfinished_texts(const std::string& path) {
+  std::vector<std::string> out;
+  const YamlContext ctx(path);
+  Walker(ctx, out).walk(ctx.load_file(), "");
+  return out;
+}
+
+}  // namespace judge

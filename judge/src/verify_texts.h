@@ -1,0 +1,24 @@
+// What an author left unfinished in a problem's texts: judge new's
+// placeholder, and zh texts that are still a copy of the en one.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace judge {
+
+// The placeholder `judge new` writes where the author still owes a text.
+constexpr const char* kAuthorPlaceholder = "TODO(author)";
+
+// Problems in the problem file at `path` (already loaded by the bank), each
+// starting with file:line:column and naming the text (hints[1].en):
+//  - any text still holding kAuthorPlaceholder;
+//  - a zh text identical to its en text when it is prose. Formulas, numbers
+//    and shapes ("n x d_v", "sqrt(64) = 8", "[0, 0, 0]") read the same in
+//    both languages and are fine.
+std::vector<std::string> unfinished_texts(const std::string& path);
+
+// True when `text` has two English words in a row: prose a translator owes.
+bool reads_as_prose(const std::string& text);
+
+}  // namespace judge
