@@ -96,9 +96,10 @@ class FakeRunner final : public ProgramRunner {
       CaseRun run;
       run.status = CaseRun::Status::kAnswered;
       run.outcomes = echo(*cases[i].steps);
-      if (cases[i].measured) {
-        run.usage = {true, program.binary == "reference" ? reference_cpu : learner_cpu,
-                     learner_peak};
+      // Every program reports its call time; the judge may read only the reference's.
+      run.outcomes[0].call.seconds = program.binary == "reference" ? reference_seconds : 1e-9;
+      if (cases[i].measured && program.binary != "reference") {
+        run.usage = {true, learner_cpu, learner_peak};
         run.baseline = {true, 0.010, 4 << 20};
       }
       if (program.binary == "reference" && reference_crashes) {
@@ -117,7 +118,7 @@ class FakeRunner final : public ProgramRunner {
     RunnerOptions options;
   };
   std::vector<Call> calls;
-  double reference_cpu = 0.012;  // 2 ms over the baseline: the floor
+  double reference_seconds = 0.002;  // the reference's time inside its call
   double learner_cpu = 0.013;
   std::int64_t learner_peak = 5 << 20;
   bool reference_crashes = false;
@@ -196,7 +197,9 @@ TEST_F(CheckPath, ReferenceRunsTrustedAndLearnerSandboxedWithBaselines) {
   ASSERT_EQ(runner_.calls.size(), 2u);
   EXPECT_EQ(runner_.calls[0].binary, "reference");
   EXPECT_TRUE(runner_.calls[0].trusted);
-  EXPECT_TRUE(runner_.calls[0].with_baseline);  // it times the performance case
+  // It times the performance case in five fresh runs, by its own clock.
+  EXPECT_FALSE(runner_.calls[0].with_baseline);
+  EXPECT_TRUE(runner_.calls[0].cases.back().measured);
   EXPECT_EQ(runner_.calls[0].cases.back().runs, 5);
   EXPECT_EQ(runner_.calls[1].binary, "learner");
   EXPECT_FALSE(runner_.calls[1].trusted);
@@ -207,7 +210,7 @@ TEST_F(CheckPath, ReferenceRunsTrustedAndLearnerSandboxedWithBaselines) {
 }
 
 TEST_F(CheckPath, TimeIsJudgedOnCpuLessTheBaselineAgainstTheReference) {
-  runner_.reference_cpu = 0.020;  // 10 ms over the baseline
+  runner_.reference_seconds = 0.010;  // 10 ms inside the reference's call
   runner_.learner_cpu = 0.045;    // 35 ms over it: within 4 x 10 ms
   EXPECT_TRUE(test(check(), "performance/big").passed());
   runner_.learner_cpu = 0.060;  // 50 ms: over 4 x 10 ms

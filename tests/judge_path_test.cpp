@@ -1,6 +1,6 @@
-// Every submission file in the repository goes through the real judge path
-// (compile, run in a child process, compare) and must get the verdict its
-// header promises. New files are picked up without touching this test.
+// Every hostile file in the repository goes through the real judge path
+// (compile, run in the sandbox, compare) and must get the verdict its header
+// promises. New files are picked up without touching this test.
 #include "known_solutions.h"
 #include "promise.h"
 #include "test_support.h"
@@ -36,17 +36,13 @@ std::string relative(const std::string& path) {
   return fs::relative(path, testing::source_dir()).string();
 }
 
-// Every problem's stub, known-wrong and correct solutions, and the hostile
-// files of tests/submissions/hostile/ID/, each with the verdicts it promises.
+// The hostile files of tests/submissions/hostile/ID/, each with the verdicts
+// it promises. (Every problem's reference, stub, known-wrong and correct
+// solutions go through the same judge in `judge verify`, the BankVerify test.)
 std::vector<Submission> discover() {
   std::vector<Submission> out;
   const std::string root = testing::source_dir();
   for (const auto& id : problem_ids()) {
-    out.push_back({"exercises/" + id + ".cpp", id, {{"not_implemented", "*"}}, "stub_" + id});
-    for (const auto& s : known_solutions(root + "/solutions", id)) {
-      const std::string kind = s.kind == KnownSolution::Kind::kWrong ? "wrong_" : "correct_";
-      out.push_back({relative(s.path), id, s.expect, kind + id + "_" + s.name});
-    }
     std::vector<fs::path> hostile;
     std::error_code ec;
     for (const auto& f : fs::directory_iterator(root + "/tests/submissions/hostile/" + id, ec))

@@ -7,6 +7,7 @@
 #include "outcome.h"
 #include "value.h"
 
+#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -49,15 +50,23 @@ struct Binder<F> {
                               std::index_sequence<I...>) {
     std::tuple<std::decay_t<P>...> stored{Codec<std::decay_t<P>>::decode(args.at(I))...};
     CallResult out;
+    // The clock stops when the function returns, before the result is encoded.
+    const auto start = std::chrono::steady_clock::now();
+    auto elapsed = [&] {
+      return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
     try {
       if constexpr (std::is_void_v<R>) {
         F(std::get<I>(stored)...);
+        out.seconds = elapsed();
       } else {
         R result = F(std::get<I>(stored)...);
+        out.seconds = elapsed();
         out.has_result = true;
         out.result = Codec<std::decay_t<R>>::encode(result);
       }
     } catch (...) {
+      if (out.seconds == 0) out.seconds = elapsed();
       error = std::current_exception();
     }
     (record_in_out<I, P>(stored, out), ...);

@@ -16,6 +16,11 @@ struct CallResult {
   bool has_result = false;
   Value result;
   std::vector<std::pair<int, Value>> mutated;  // in-out parameters after the call
+  // Time inside the call (steady clock). Every program reports it, but the
+  // judge reads it only from its own trusted reference: a reference's time
+  // is its computation alone, without decoding and encoding values, as the
+  // learner's is its CPU time less a baseline's (measured from outside).
+  double seconds = 0;
 };
 
 struct StepOutcome {
@@ -33,6 +38,7 @@ inline void write_outcomes(wire::Writer& w, const std::vector<StepOutcome>& outc
       w.str(o.exception_type.substr(0, 200));
       w.str(o.exception_what.substr(0, 2000));
     }
+    w.f64(o.call.seconds);
     w.u8(o.call.has_result ? 1 : 0);
     if (o.call.has_result) w.value(o.call.result);
     w.u32(static_cast<std::uint32_t>(o.call.mutated.size()));
@@ -56,6 +62,7 @@ inline std::vector<StepOutcome> read_outcomes(wire::Reader& r) {
       o.exception_type = r.str();
       o.exception_what = r.str();
     }
+    o.call.seconds = r.f64();
     o.call.has_result = r.u8() != 0;
     if (o.call.has_result) o.call.result = r.value();
     const std::uint32_t m = r.u32();

@@ -22,9 +22,9 @@ namespace judge {
 
 struct Expected {
   std::vector<StepOutcome> steps;
-  // The reference's CPU time on the case, less its baseline's (performance
-  // groups with a time factor; 0 elsewhere), measured from outside like a
-  // learner's program.
+  // The reference's time inside its calls (performance groups with a time
+  // factor; 0 elsewhere): the counted one of five fresh runs. The reference
+  // is the judge's own code, so the only program whose own clock is read.
   double seconds = 0;
 };
 
