@@ -16,21 +16,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ids=$("$judge" list | awk '/^  [a-z_]+ /{print $1}')
 
-# The problem a submission file belongs to: the longest id its name starts with.
-problem_of() {
-  local stem=$1 best=""
-  for id in $ids; do
-    if [[ $stem == "$id" || $stem == "$id"_* ]] && ((${#id} > ${#best})); then best=$id; fi
-  done
-  echo "$best"
-}
-
 # A class that looks like a real one: correct files in several styles, the
 # known traps, untouched stubs, and the odd missing file.
 declare -A pool
-for f in tests/submissions/correct/*.cpp solutions/wrong/*.cpp; do
-  id=$(problem_of "$(basename "$f" .cpp)")
-  [ -n "$id" ] && pool[$id]+="$f "
+for id in $ids; do
+  for f in solutions/"$id"/correct/*.cpp solutions/"$id"/wrong/*.cpp; do
+    [ -f "$f" ] && pool[$id]+="$f "
+  done
 done
 for i in $(seq -w 1 "$learners"); do
   dir=$work/class/learner$i
