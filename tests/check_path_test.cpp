@@ -216,7 +216,8 @@ TEST_F(CheckPath, TimeIsJudgedOnCpuLessTheBaselineAgainstTheReference) {
   runner_.learner_cpu = 0.060;  // 50 ms: over 4 x 10 ms
   CheckOptions fresh;
   fresh.use_cache = false;
-  const TestResult& t = test(check(fresh), "performance/big");
+  const CheckResult result = check(fresh);  // test() points into it
+  const TestResult& t = test(result, "performance/big");
   EXPECT_EQ(t.verdict, Verdict::kTimeLimit);
   EXPECT_NEAR(t.seconds, 0.050, 1e-9);
   EXPECT_NEAR(t.reference_seconds, 0.010, 1e-9);
