@@ -375,3 +375,34 @@ TEST(Runner, AfterTwoTimeoutsTheRestIsNotRun) {
 
 }  // namespace
 }  // namespace judge
+
+namespace judge {
+namespace {
+
+// A reference is named by its contents, not by where the bank is: two copies
+// of the bank share one built program (and a shared cache shares it).
+TEST(ReferenceKey, TwoCopiesOfTheBankShareItAndAnEditChangesIt) {
+  testing::TempDir first, second;
+  testing::copy_bank(first);
+  testing::copy_bank(second);
+  auto key = [](const testing::TempDir& bank) {
+    const Workspace ws = Workspace::at(bank.path());
+    BuildPaths paths = build_paths(ws, SandboxConfig::detect());
+    const Problem problem = load_problem(bank.path() + "/problems/softmax.yaml");
+    return Builder(paths, BuildLimits{}).reference_key(problem);
+  };
+  EXPECT_EQ(key(first), key(second));
+  second.write("solutions/softmax/reference.cpp",
+               testing::read_text(second.path() + "/solutions/softmax/reference.cpp") + "\n");
+  EXPECT_NE(key(first), key(second));
+  // A shared header of the bank counts too.
+  first.write("solutions/reference_blocks.h",
+              testing::read_text(first.path() + "/solutions/reference_blocks.h") + "// x\n");
+  const std::string edited = key(first);
+  first.write("solutions/reference_blocks.h",
+              testing::read_text(second.path() + "/solutions/reference_blocks.h"));
+  EXPECT_NE(edited, key(first));
+}
+
+}  // namespace
+}  // namespace judge

@@ -128,7 +128,8 @@ BuildResult Builder::build(const Problem& problem, const LearnerSources& sources
 
 std::map<std::string, std::string> Builder::reference_sources(const Problem& problem) const {
   // The reference and every header it may include: the bank's shared ones
-  // (solutions/*.h) and its own folder's.
+  // (solutions/*.h) and its own folder's, named within solutions/ so a copy
+  // of the bank elsewhere shares the built program.
   std::map<std::string, std::string> sources;
   const fs::path own = fs::path(paths_.solutions_dir) / problem.id;
   for (const fs::path& dir : {fs::path(paths_.solutions_dir), own}) {
@@ -136,11 +137,12 @@ std::map<std::string, std::string> Builder::reference_sources(const Problem& pro
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
       const std::string ext = entry.path().extension().string();
       if (!entry.is_regular_file() || (ext != ".h" && ext != ".hpp")) continue;
-      read_file(entry.path().string(), sources[entry.path().string()]);
+      const std::string name = entry.path().lexically_relative(paths_.solutions_dir).string();
+      read_file(entry.path().string(), sources[name]);
     }
   }
-  const fs::path reference = own / "reference.cpp";
-  if (!read_file(reference.string(), sources[reference.string()])) sources.erase(reference.string());
+  const std::string reference = problem.id + "/reference.cpp";
+  if (!read_file((own / "reference.cpp").string(), sources[reference])) sources.erase(reference);
   return sources;
 }
 
@@ -189,8 +191,11 @@ BuildResult Builder::build_reference(const Problem& problem) {
   std::string out;
   Exit e = run_to_completion(argv, kToolchainLimits, out);
   if (e.exited && e.code == 0) {
-    const std::vector<std::string> link = {toolchain_.paths().cxx, (work / "reference.o").string(),
-                                           adapter, toolchain_.harness_object(), "-o",
+    const std::vector<std::string> link = {toolchain_.paths().cxx,
+                                           (work / "reference.o").string(),
+                                           adapter,
+                                           toolchain_.harness_object(),
+                                           "-o",
                                            (work / "program").string()};
     e = run_to_completion(link, kToolchainLimits, out);
   }
@@ -199,7 +204,8 @@ BuildResult Builder::build_reference(const Problem& problem) {
     r.diagnostics = "building the reference solution of " + problem.id + " failed (" +
                     e.describe() + "); its functions must be declared in namespace reference " +
                     "as:\n";
-    for (const auto& sig : problem.signatures) r.diagnostics += "    " + reference_declaration(sig) + "\n";
+    for (const auto& sig : problem.signatures)
+      r.diagnostics += "    " + reference_declaration(sig) + "\n";
     r.diagnostics += out.substr(0, 8000);
     return r;
   }
@@ -227,7 +233,8 @@ BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSourc
   fs::create_directories(work);
   const fs::path copy = work / sources.file_name;
   write_atomically(copy.string(), sources.source);
-  for (const auto& [name, content] : sources.headers) write_atomically((work / name).string(), content);
+  for (const auto& [name, content] : sources.headers)
+    write_atomically((work / name).string(), content);
   const fs::path object = work / "learner.o";
   const fs::path dir = toolchain_.dir();
   std::vector<std::string> argv = {toolchain_.paths().cxx};
@@ -256,9 +263,9 @@ BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSourc
   std::string out;
   Exit e = jailed(argv, out);
   if (e.exited && e.code == 0) {
-    const std::vector<std::string> link = {toolchain_.paths().cxx, object.string(),
-                                           adapter,    (dir / "main.o").string(),
-                                           "-o",       (work / "program").string()};
+    const std::vector<std::string> link = {
+        toolchain_.paths().cxx,     object.string(), adapter, (dir / "main.o").string(), "-o",
+        (work / "program").string()};
     std::string link_out;
     const Exit l = jailed(link, link_out);
     if (!l.exited || l.code != 0) {

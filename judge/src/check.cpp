@@ -74,18 +74,29 @@ std::string expected_key_for(const ProgramBuilder& builder, const Problem& probl
   return expected_key(in);
 }
 
-std::string check_key(const CheckEnv& env, const Problem& problem, const LearnerSources& sources,
-                      const CheckOptions& options) {
+namespace {
+
+// The result key, given the expected values' key (run_check has it already).
+std::string result_key_for(const CheckEnv& env, const Problem& problem,
+                           const LearnerSources& sources, const CheckOptions& options,
+                           const std::string& expected) {
   ResultInputs in;
   in.program = env.builder.program_key(problem, sources);
-  in.expected = expected_key_for(env.builder, problem, options.only_case);
+  in.expected = expected;
   in.judge = env.judge;
-  in.options = fmt::format("case {} | case_seconds {} | compile {} | run {} | sandbox {}",
-                           options.only_case, options.case_seconds,
-                           spell_limits(options.build_limits.compile),
-                           spell_limits(options.run_limits),
-                           options.sandbox.use_bubblewrap ? "bwrap" : "jail");
+  in.options = fmt::format(
+      "case {} | case_seconds {} | compile {} | run {} | sandbox {}", options.only_case,
+      options.case_seconds, spell_limits(options.build_limits.compile),
+      spell_limits(options.run_limits), options.sandbox.use_bubblewrap ? "bwrap" : "jail");
   return result_key(in);
+}
+
+}  // namespace
+
+std::string check_key(const CheckEnv& env, const Problem& problem, const LearnerSources& sources,
+                      const CheckOptions& options) {
+  return result_key_for(env, problem, sources, options,
+                        expected_key_for(env.builder, problem, options.only_case));
 }
 
 Plan plan_check(const Problem& problem, const std::vector<TestCase>& cases,
@@ -156,22 +167,26 @@ CheckResult for_learner(CheckResult result, const LearnerSources& sources) {
 }
 
 CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSources& sources,
-                        const CheckOptions& options, const std::string& key);
+                        const CheckOptions& options, const std::string& key,
+                        const std::string& expected_key);
 
 }  // namespace
 
 CheckResult run_check(CheckEnv& env, const Problem& problem, const LearnerSources& sources,
                       const CheckOptions& options) {
-  const std::string key = check_key(env, problem, sources, options);
+  // Reading the reference's sources and the problem file once per check.
+  const std::string expected_key = expected_key_for(env.builder, problem, options.only_case);
+  const std::string key = result_key_for(env, problem, sources, options, expected_key);
   if (options.use_cache)
     if (auto cached = env.results.load(key)) return for_learner(*cached, sources);
-  return for_learner(check_fresh(env, problem, sources, options, key), sources);
+  return for_learner(check_fresh(env, problem, sources, options, key, expected_key), sources);
 }
 
 namespace {
 
 CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSources& sources,
-                        const CheckOptions& options, const std::string& key) {
+                        const CheckOptions& options, const std::string& key,
+                        const std::string& expected_key) {
   CheckResult result;
   result.problem = problem.id;
   const auto selected = select_cases(problem, options.only_case);
@@ -198,9 +213,8 @@ CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSour
   // at once. Computed by the reference program once per problem and cases.
   const std::vector<Expected>* expected_values = nullptr;
   try {
-    expected_values = &env.expected.get(expected_key_for(env.builder, problem, options.only_case),
-                                        [&] { return run_reference(problem, cases, env.builder,
-                                                                   env.runner); });
+    expected_values = &env.expected.get(
+        expected_key, [&] { return run_reference(problem, cases, env.builder, env.runner); });
   } catch (const std::exception& e) {
     result.judge_error = e.what();
     return result;

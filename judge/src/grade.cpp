@@ -4,16 +4,15 @@
 #include "hashing.h"
 #include "journal.h"
 #include "learner_files.h"
+#include "parallel.h"
 #include "report.h"
 #include "report_grade.h"
 #include "roster.h"
 #include "text.h"
 
-#include <atomic>
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 
 namespace judge {
 namespace fs = std::filesystem;
@@ -103,59 +102,47 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   std::mutex warnings_mutex;
   if (on_progress) on_progress(progress);
 
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;  // the first fault of the judge itself (disk full, say)
-  auto worker = [&] {
-    for (std::size_t n = next++; n < pending.size(); n = next++) try {
-        const std::size_t i = pending[n];
-        const Submission& s = jobs[i];
-        const Problem& problem = *bank.find(s.problem);
-        nlohmann::json entry;
-        bool keep = true;
-        // Keyed by what this worker read, which is what it compiles.
-        const Intake in = take_in(options.class_dir, s);
-        const std::string key = grading_key(checker.env(), problem, s, in, check);
-        if (s.file.empty() && in.refusal.empty()) {
-          entry = {{"attempted", false}, {"passed", 0}, {"total", 0}, {"result", not_attempted(s)}};
-        } else if (!in.refusal.empty()) {
-          entry = {{"attempted", true},
-                   {"passed", 0},
-                   {"total", 0},
-                   {"result", render_json(refused_result(problem, s.file, in.refusal))}};
-          std::lock_guard<std::mutex> lock(warnings_mutex);
-          outcome.warnings.push_back(s.learner + "/" + s.problem + ": refused: " + in.refusal);
-        } else {
-          const CheckResult r = check_sources(ws, problem, in.sources, check);
-          entry = {{"attempted", true},
-                   {"passed", r.passed()},
-                   {"total", r.tests.size()},
-                   {"result", render_json(r)}};
-          // A judge error is not the learner's doing: leave it out of the
-          // journal so the next run tries again.
-          keep = r.judge_error.empty();
-          if (!keep) {
-            std::lock_guard<std::mutex> lock(warnings_mutex);
-            outcome.warnings.push_back(s.learner + "/" + s.problem +
-                                       ": judge_error: " + r.judge_error);
-          }
-        }
-        if (keep) journal.append(s.learner, s.problem, key, entry);
-        entries[i] = std::move(entry);
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        ++progress.done;
-        progress.last = s.learner + "/" + s.problem;
-        if (on_progress) on_progress(progress);
-      } catch (...) {
+  // The first fault of the judge itself (disk full, say) stops the run;
+  // finished gradings are in the journal.
+  parallel_for(pending.size(), options.jobs, [&](std::size_t n) {
+    const std::size_t i = pending[n];
+    const Submission& s = jobs[i];
+    const Problem& problem = *bank.find(s.problem);
+    nlohmann::json entry;
+    bool keep = true;
+    // Keyed by what this worker read, which is what it compiles.
+    const Intake in = take_in(options.class_dir, s);
+    const std::string key = grading_key(checker.env(), problem, s, in, check);
+    if (s.file.empty() && in.refusal.empty()) {
+      entry = {{"attempted", false}, {"passed", 0}, {"total", 0}, {"result", not_attempted(s)}};
+    } else if (!in.refusal.empty()) {
+      entry = {{"attempted", true},
+               {"passed", 0},
+               {"total", 0},
+               {"result", render_json(refused_result(problem, s.file, in.refusal))}};
+      std::lock_guard<std::mutex> lock(warnings_mutex);
+      outcome.warnings.push_back(s.learner + "/" + s.problem + ": refused: " + in.refusal);
+    } else {
+      const CheckResult r = check_sources(ws, problem, in.sources, check);
+      entry = {{"attempted", true},
+               {"passed", r.passed()},
+               {"total", r.tests.size()},
+               {"result", render_json(r)}};
+      // A judge error is not the learner's doing: leave it out of the
+      // journal so the next run tries again.
+      keep = r.judge_error.empty();
+      if (!keep) {
         std::lock_guard<std::mutex> lock(warnings_mutex);
-        if (!failure) failure = std::current_exception();
-        next = pending.size();  // finished gradings are in the journal; stop here
+        outcome.warnings.push_back(s.learner + "/" + s.problem + ": judge_error: " + r.judge_error);
       }
-  };
-  std::vector<std::thread> threads;
-  const int workers = std::max(1, std::min<int>(options.jobs, static_cast<int>(pending.size())));
-  for (int t = 0; t < workers; ++t) threads.emplace_back(worker);
-  for (auto& t : threads) t.join();
-  if (failure) std::rethrow_exception(failure);
+    }
+    if (keep) journal.append(s.learner, s.problem, key, entry);
+    entries[i] = std::move(entry);
+    std::lock_guard<std::mutex> lock(progress_mutex);
+    ++progress.done;
+    progress.last = s.learner + "/" + s.problem;
+    if (on_progress) on_progress(progress);
+  });
 
   GradeBook& book = outcome.book;
   book.title = options.title;

@@ -6,6 +6,7 @@
 #include "hashing.h"
 #include "known_solutions.h"
 #include "learner_files.h"
+#include "parallel.h"
 #include "promise.h"
 #include "records.h"
 #include "stub.h"
@@ -16,27 +17,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 
 namespace judge {
 namespace {
-
-// Runs fn(0), ..., fn(n - 1) on up to `jobs` threads; fn must not throw.
-void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)>& fn) {
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < n; i = next++) fn(i);
-  };
-  std::vector<std::thread> threads;
-  const int count = std::max(1, std::min(jobs, static_cast<int>(n)));
-  for (int t = 1; t < count; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
-}
 
 bool promises_compile_error(const std::vector<Expectation>& expect) {
   return std::any_of(expect.begin(), expect.end(),
