@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # JUDGE_EXTRA_PACKAGES adds more (the test suite asks for chromium).
 packages=(g++ cmake make pkg-config libeigen3-dev libyaml-cpp-dev libfmt-dev libcli11-dev
           nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev bubblewrap libseccomp-dev libssl-dev
-          libsqlitecpp-dev ${JUDGE_EXTRA_PACKAGES:-})
+          libsqlitecpp-dev libcpp-httplib-dev ${JUDGE_EXTRA_PACKAGES:-})
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
