@@ -67,12 +67,15 @@ sigset_t block_stop_signals() {
   return signals;
 }
 
-std::thread stop_on_signal(sigset_t signals, server::HttpServer& http) {
-  return std::thread([signals, &http] {
+// The queue stops first: that wakes every long-poll (?wait=), which would
+// otherwise hold the server's threads, and so its stop, for up to a minute.
+std::thread stop_on_signal(sigset_t signals, CheckQueue& queue, server::HttpServer& http) {
+  return std::thread([signals, &queue, &http] {
     int received = 0;
     sigwait(&signals, &received);
     std::cerr << "judge serve: stopping; running checks finish, queued ones wait for the next "
                  "start\n";
+    queue.stop();
     http.stop();
   });
 }
@@ -158,7 +161,7 @@ int run_serve(Context& ctx, const ServeArgs& args) {
         args.host, port);
   std::cout << std::flush;
 
-  std::thread stopper = stop_on_signal(stop_signals, http);
+  std::thread stopper = stop_on_signal(stop_signals, queue, http);
   const bool served = http.run();
   queue.stop();
   if (stopper.joinable()) {
