@@ -68,6 +68,7 @@ int run_grade(Context& ctx, const GradeArgs& args) {
     const ProblemSet* set = find_set(ctx, args.set);
     if (set == nullptr) return kExitUsage;
     options.problems = set->problems;
+    options.points = set->points;
     options.title = set->id;
   } else {
     for (const auto& p : ctx.bank.problems) options.problems.push_back(p.id);

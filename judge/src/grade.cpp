@@ -44,6 +44,16 @@ std::string grading_key(const CheckEnv& env, const Problem& problem, const HandI
   return check_key(env, problem, in.sources, check);
 }
 
+// Nothing but white space: "empty", not a compile error, in the gradebook.
+bool is_blank(const std::string& source) {
+  return source.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+}
+
+double points_of(const GradeOptions& options, const std::string& problem) {
+  const auto it = options.points.find(problem);
+  return it == options.points.end() ? 1.0 : it->second;
+}
+
 nlohmann::json not_attempted(const HandIn& s) {
   return {{"version", 2},
           {"status", "fail"},
@@ -56,6 +66,7 @@ GradedProblem from_entry(const std::string& problem, const nlohmann::json& entry
   GradedProblem p;
   p.problem = problem;
   p.attempted = entry.value("attempted", false);
+  p.empty = entry.value("empty", false);
   p.passed = entry.value("passed", 0);
   p.total = entry.value("total", 0);
   p.result = entry.value("result", nlohmann::json::object());
@@ -125,6 +136,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
     } else {
       const CheckResult r = check_sources(ws, problem, in.sources, check);
       entry = {{"attempted", true},
+               {"empty", is_blank(in.sources.source)},
                {"passed", r.passed()},
                {"total", r.tests.size()},
                {"result", render_json(r)}};
@@ -147,10 +159,13 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   GradeBook& book = outcome.book;
   book.title = options.title;
   book.problems = options.problems;
+  for (const auto& id : book.problems) book.points.push_back(points_of(options, id));
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (book.learners.empty() || book.learners.back().learner != jobs[i].learner)
       book.learners.push_back(GradedLearner{jobs[i].learner, {}});
-    book.learners.back().problems.push_back(from_entry(jobs[i].problem, entries[i]));
+    GradedProblem graded = from_entry(jobs[i].problem, entries[i]);
+    graded.points = points_of(options, jobs[i].problem);
+    book.learners.back().problems.push_back(std::move(graded));
   }
   outcome.gradings = jobs.size();
   outcome.reused = progress.reused;

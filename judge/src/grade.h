@@ -10,6 +10,7 @@
 #include "workspace.h"
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct GradeOptions {
   std::string out_dir;
   std::string title;                  // the set's id, or "all problems"
   std::vector<std::string> problems;  // ids, in report order
+  std::map<std::string, double> points;  // a problem's worth when not 1 (the set's points:)
   int jobs = 1;
   CheckOptions check;
 };
