@@ -8,6 +8,7 @@
 #include "report.h"
 #include "report_grade.h"
 #include "roster.h"
+#include "shard.h"
 #include "text.h"
 
 #include <filesystem>
@@ -62,17 +63,6 @@ nlohmann::json not_attempted(const HandIn& s) {
           {"tests", nlohmann::json::array()}};
 }
 
-GradedProblem from_entry(const std::string& problem, const nlohmann::json& entry) {
-  GradedProblem p;
-  p.problem = problem;
-  p.attempted = entry.value("attempted", false);
-  p.empty = entry.value("empty", false);
-  p.passed = entry.value("passed", 0);
-  p.total = entry.value("total", 0);
-  p.result = entry.value("result", nlohmann::json::object());
-  return p;
-}
-
 }  // namespace
 
 GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptions& options,
@@ -95,7 +85,10 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   std::vector<nlohmann::json> entries(jobs.size());
   std::vector<std::string> keys(jobs.size());
   std::vector<std::size_t> pending;
+  std::size_t owned = 0;  // this shard's pairs (all of them, unsharded)
   for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (!shard_owns(options.shard, jobs[i].learner, jobs[i].problem)) continue;
+    ++owned;
     // Read here only to look the journal up; the worker reads again and
     // keys its entry by what it compiled.
     keys[i] = grading_key(checker.env(), *bank.find(jobs[i].problem), jobs[i],
@@ -106,8 +99,8 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
       pending.push_back(i);
   }
   GradeProgress progress;
-  progress.total = jobs.size();
-  progress.reused = jobs.size() - pending.size();
+  progress.total = owned;
+  progress.reused = owned - pending.size();
   progress.done = progress.reused;
   std::mutex progress_mutex;
   std::mutex warnings_mutex;
@@ -156,6 +149,23 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
     if (on_progress) on_progress(progress);
   });
 
+  if (options.shard.sharded()) {
+    // Only this shard's pairs: `judge merge` builds the book from all of them.
+    ShardFile file;
+    file.shard = options.shard;
+    file.title = options.title;
+    file.problems = options.problems;
+    for (const auto& id : options.problems) file.points.push_back(points_of(options, id));
+    file.learners = roster.learners;
+    file.warnings = outcome.warnings;
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+      if (shard_owns(options.shard, jobs[i].learner, jobs[i].problem))
+        file.entries.push_back({jobs[i].learner, jobs[i].problem, entries[i]});
+    write_shard_file(file, options.out_dir);
+    outcome.gradings = file.entries.size();
+    outcome.reused = progress.reused;
+    return outcome;
+  }
   GradeBook& book = outcome.book;
   book.title = options.title;
   book.problems = options.problems;
@@ -163,9 +173,8 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (book.learners.empty() || book.learners.back().learner != jobs[i].learner)
       book.learners.push_back(GradedLearner{jobs[i].learner, {}});
-    GradedProblem graded = from_entry(jobs[i].problem, entries[i]);
-    graded.points = points_of(options, jobs[i].problem);
-    book.learners.back().problems.push_back(std::move(graded));
+    book.learners.back().problems.push_back(
+        graded_from_entry(jobs[i].problem, points_of(options, jobs[i].problem), entries[i]));
   }
   outcome.gradings = jobs.size();
   outcome.reused = progress.reused;

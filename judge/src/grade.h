@@ -7,6 +7,7 @@
 #include "bank.h"
 #include "check.h"
 #include "gradebook.h"
+#include "shard.h"
 #include "workspace.h"
 
 #include <functional>
@@ -23,6 +24,7 @@ struct GradeOptions {
   std::vector<std::string> problems;  // ids, in report order
   std::map<std::string, double> points;  // a problem's worth when not 1 (the set's points:)
   int jobs = 1;
+  Shard shard;  // count > 1: grade only this shard's pairs and write shard.json, no reports
   CheckOptions check;
 };
 
