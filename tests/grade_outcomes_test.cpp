@@ -119,6 +119,10 @@ TEST(GradeOutcomes, AClassGetsOutcomesPointsAndReadableGradescopeOutput) {
 
   const std::string html = testing::read_text(out.path() + "/report.html");
   EXPECT_NE(html.find("\"outcome\":\"time_limit\""), std::string::npos);
+  EXPECT_NE(html.find("<h2>Insights</h2>"), std::string::npos);
+  EXPECT_NE(html.find("volatile bool forever"), std::string::npos);  // the code beside its failures
+  const std::string insights = testing::read_text(out.path() + "/insights.csv");
+  EXPECT_NE(insights.find("\nproblem,softmax,,"), std::string::npos) << insights;
 }
 
 }  // namespace

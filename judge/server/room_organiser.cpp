@@ -4,6 +4,7 @@
 
 #include "gradebook.h"
 #include "report_grade.h"
+#include "stub.h"
 #include "text.h"
 
 #include <algorithm>
@@ -57,6 +58,7 @@ GradedProblem graded(const std::string& problem, const Submission* latest_done) 
   }
   p.attempted = true;
   p.empty = latest_done->source.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+  p.source = latest_done->source;
   p.result = json::parse(*latest_done->result_json, nullptr, false);
   if (!p.result.is_object()) p.result = {{"status", "error"}, {"tests", json::array()}};
   for (const auto& t : p.result.value("tests", json::array())) {
@@ -130,7 +132,10 @@ Answer Room::export_reports() const {
   book.title = config_.set.empty() ? "all problems" : config_.set;
   book.problems = problems_;
   const ProblemSet* set = bank_.find_set(config_.set);
-  for (const auto& id : problems_) book.points.push_back(set ? set->points_of(id) : 1.0);
+  for (const auto& id : problems_) {
+    book.points.push_back(set ? set->points_of(id) : 1.0);
+    book.base_code.push_back(stub_source(*bank_.find(id)));
+  }
   const std::vector<Learner> people = store_.list_learners();
   std::map<std::string, int> name_count;
   for (const Learner& l : people) ++name_count[l.name];

@@ -9,6 +9,7 @@
 #include "report_grade.h"
 #include "roster.h"
 #include "shard.h"
+#include "stub.h"
 #include "text.h"
 
 #include <filesystem>
@@ -130,6 +131,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
       const CheckResult r = check_sources(ws, problem, in.sources, check);
       entry = {{"attempted", true},
                {"empty", is_blank(in.sources.source)},
+               {"source", in.sources.source},
                {"passed", r.passed()},
                {"total", r.tests.size()},
                {"result", render_json(r)}};
@@ -155,7 +157,10 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
     file.shard = options.shard;
     file.title = options.title;
     file.problems = options.problems;
-    for (const auto& id : options.problems) file.points.push_back(points_of(options, id));
+    for (const auto& id : options.problems) {
+      file.points.push_back(points_of(options, id));
+      file.base_code.push_back(stub_source(*bank.find(id)));
+    }
     file.learners = roster.learners;
     file.warnings = outcome.warnings;
     for (std::size_t i = 0; i < jobs.size(); ++i)
@@ -169,7 +174,10 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   GradeBook& book = outcome.book;
   book.title = options.title;
   book.problems = options.problems;
-  for (const auto& id : book.problems) book.points.push_back(points_of(options, id));
+  for (const auto& id : book.problems) {
+    book.points.push_back(points_of(options, id));
+    book.base_code.push_back(stub_source(*bank.find(id)));
+  }
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (book.learners.empty() || book.learners.back().learner != jobs[i].learner)
       book.learners.push_back(GradedLearner{jobs[i].learner, {}});

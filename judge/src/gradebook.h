@@ -17,6 +17,7 @@ struct GradedProblem {
   // document with status "fail", a message and no tests.
   nlohmann::json result;
   bool empty = false;  // the file held nothing but white space
+  std::string source;  // what was graded (for insights and the report's detail pane)
   double points = 1;   // what the problem is worth (the set's `points:`)
   int passed = 0;
   int total = 0;
@@ -34,6 +35,7 @@ struct GradeBook {
   std::string title;                    // "softmax-basics" or "all problems"
   std::vector<std::string> problems;    // problem ids, in track or set order
   std::vector<double> points;           // what each of them is worth, in the same order
+  std::vector<std::string> base_code;   // each one's stub: what no learner wrote themselves
   double max_total() const;             // the sum of the points
   std::vector<GradedLearner> learners;  // sorted by learner id
 };

@@ -2,6 +2,7 @@
 
 #include "grade_outcome.h"
 #include "hashing.h"
+#include "insights.h"
 #include "report.h"
 #include "report_html.h"
 #include "text.h"
@@ -276,6 +277,7 @@ void write_grade_reports(const GradeBook& book, const std::string& out_dir) {
   }
   write_file(out / "summary.csv", render_summary_csv(book));
   write_file(out / "outcomes.csv", render_outcomes_csv(book));
+  write_file(out / "insights.csv", render_insights_csv(compute_insights(book)));
   write_file(out / "junit.xml", render_junit(book));
   write_file(out / "report.html", render_html(book));
   for (const auto& learner : book.learners) {

@@ -27,7 +27,7 @@ std::string render_junit(const GradeBook& book);
 nlohmann::json render_learner_json(const GradeBook& book, const GradedLearner& learner);
 nlohmann::json render_gradescope(const GradeBook& book, const GradedLearner& learner);
 
-// Writes summary.csv, outcomes.csv, junit.xml, report.html, learners/<id>.json and
+// Writes summary.csv, outcomes.csv, insights.csv, junit.xml, report.html, learners/<id>.json and
 // gradescope/<id>.json into `out_dir`, each through a temporary file.
 void write_grade_reports(const GradeBook& book, const std::string& out_dir);
 

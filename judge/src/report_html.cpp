@@ -1,6 +1,7 @@
 #include "report_html.h"
 
 #include "grade_outcome.h"
+#include "insights.h"
 
 #include "text.h"
 
@@ -33,6 +34,10 @@ table.heatmap tr.average th, table.heatmap tr.average td { border-top: 2px solid
   color: #4a1060; font-weight: bold; }
 .err { background: #9fb6d8; color: #102a50; font-weight: bold; }
 .fail { background: #f0a8a0; color: #5a0e06; font-weight: bold; }
+table.insights { border-collapse: collapse; margin: 0.5em 0 1.5em; }
+table.insights th, table.insights td { border: 1px solid #ccc; padding: 2px 8px; text-align: left; }
+table.insights tr.problem td { font-weight: bold; background: #f4f4f4; }
+pre.code { max-height: 30em; overflow: auto; background: #f6f6f6; padding: 0.5em; }
 [role=button]:focus { outline: 3px solid #1a56db; outline-offset: -3px; }
 .selected { outline: 3px solid #111; outline-offset: -3px; }
 #details { flex: 1 1 28rem; min-width: 20rem; border: 1px solid #ccc; border-radius: 4px;
@@ -154,6 +159,12 @@ const char* const kScript = R"html(<script>
     var tests = testsOf(r);
     var fails = tests.filter(function (t) { return t && t.status !== "pass"; });
     if (hasMessage(r)) container.appendChild(el("pre", "message", r.message));
+    if (p && typeof p.source === "string" && p.source !== "") {
+      var code = container.appendChild(el("details", "source"));
+      code.open = fails.length > 0;  // the code beside its failures
+      code.appendChild(el("summary", "", "the learner's code"));
+      code.appendChild(el("pre", "code", p.source));
+    }
     if (fails.length > 0) {
       container.appendChild(failTable(fails));
     } else if (r.status === "pass" || (!hasMessage(r) && tests.length > 0)) {
@@ -181,7 +192,7 @@ const char* const kScript = R"html(<script>
   }
 
   function render() {
-    var n = book.problems.length;
+    var n = book.max_total;
     var head = el("tr");
     head.appendChild(el("th", "", "learner")).scope = "col";
     book.problems.forEach(function (pid) { head.appendChild(el("th", "", pid)).scope = "col"; });
@@ -296,6 +307,7 @@ json book_data(const GradeBook& book) {
       entry["total"] = p.total;
       entry["fraction"] = p.fraction();
       entry["outcome"] = outcome_name(classify_outcome(p));
+      entry["source"] = p.source;
       entry["points"] = p.points;
       entry["result"] = p.result;
       problems.push_back(std::move(entry));
@@ -309,6 +321,7 @@ json book_data(const GradeBook& book) {
   json data = json::object();
   data["title"] = book.title;
   data["problems"] = book.problems;
+  data["max_total"] = book.max_total();
   data["learners"] = std::move(learners);
   return data;
 }
@@ -352,6 +365,7 @@ std::string render_html(const GradeBook& book) {
       "<section id=\"details\" aria-live=\"polite\"><p>Select a cell or a learner's name "
       "to see the failing cases.</p></section>\n</div>\n";
   html += "<script type=\"application/json\" id=\"gradebook\">" + data + "</script>\n";
+  html += render_insights_html(compute_insights(book));
   html += kScript;
   html += "</body>\n</html>\n";
   return html;

@@ -43,6 +43,7 @@ GradedProblem graded_from_entry(const std::string& problem, double points,
   p.points = points;
   p.attempted = entry.value("attempted", false);
   p.empty = entry.value("empty", false);
+  p.source = entry.value("source", "");
   p.passed = entry.value("passed", 0);
   p.total = entry.value("total", 0);
   p.result = entry.value("result", nlohmann::json::object());
@@ -61,6 +62,7 @@ void write_shard_file(const ShardFile& file, const std::string& out_dir) {
                            {"title", file.title},
                            {"problems", file.problems},
                            {"points", file.points},
+                           {"base_code", file.base_code},
                            {"learners_hex", learners},
                            {"warnings", file.warnings},
                            {"entries", entries}};
@@ -89,6 +91,7 @@ ShardFile read_shard_file(const std::string& out_dir) {
     file.title = doc.at("title").get<std::string>();
     file.problems = doc.at("problems").get<std::vector<std::string>>();
     file.points = doc.at("points").get<std::vector<double>>();
+    file.base_code = doc.at("base_code").get<std::vector<std::string>>();
     for (const auto& l : doc.at("learners_hex")) file.learners.push_back(from_hex(l.get<std::string>()));
     file.warnings = doc.at("warnings").get<std::vector<std::string>>();
     for (const auto& e : doc.at("entries"))
@@ -131,6 +134,7 @@ GradeBook merge_shards(const std::vector<std::string>& shard_dirs,
   book.title = first.title;
   book.problems = first.problems;
   book.points = first.points;
+  book.base_code = first.base_code;
   for (const auto& learner : first.learners) {
     GradedLearner row{learner, {}};
     for (std::size_t p = 0; p < book.problems.size(); ++p) {

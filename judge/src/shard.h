@@ -38,7 +38,8 @@ struct ShardFile {
   std::string title;
   std::vector<std::string> problems;
   std::vector<double> points;
-  std::vector<std::string> learners;  // the whole class, sorted
+  std::vector<std::string> base_code;  // each problem's stub
+  std::vector<std::string> learners;   // the whole class, sorted
   std::vector<std::string> warnings;
   struct Entry {
     std::string learner, problem;
