@@ -129,6 +129,7 @@ json Room::heat_map() const {
 
 Answer Room::export_reports() const {
   GradeBook book;
+  book.provenance = current_provenance(workspace_.bank_root);
   book.title = config_.set.empty() ? "all problems" : config_.set;
   book.problems = problems_;
   const ProblemSet* set = bank_.find_set(config_.set);

@@ -155,6 +155,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
     // Only this shard's pairs: `judge merge` builds the book from all of them.
     ShardFile file;
     file.shard = options.shard;
+    file.provenance = current_provenance(ws.bank_root);
     file.title = options.title;
     file.problems = options.problems;
     for (const auto& id : options.problems) {
@@ -172,6 +173,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
     return outcome;
   }
   GradeBook& book = outcome.book;
+  book.provenance = current_provenance(ws.bank_root);
   book.title = options.title;
   book.problems = options.problems;
   for (const auto& id : book.problems) {

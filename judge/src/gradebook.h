@@ -2,6 +2,8 @@
 // (CSV, JUnit, Gradescope, HTML) renders this and never recomputes a result.
 #pragma once
 
+#include "provenance.h"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -36,6 +38,7 @@ struct GradeBook {
   std::vector<std::string> problems;    // problem ids, in track or set order
   std::vector<double> points;           // what each of them is worth, in the same order
   std::vector<std::string> base_code;   // each one's stub: what no learner wrote themselves
+  Provenance provenance;                // named by every report
   double max_total() const;             // the sum of the points
   std::vector<GradedLearner> learners;  // sorted by learner id
 };

@@ -172,6 +172,11 @@ std::string render_outcomes_csv(const GradeBook& book) {
 std::string render_junit(const GradeBook& book) {
   int tests = 0, failures = 0, errors = 0, skipped = 0;
   std::string suites;
+  const std::string properties = fmt::format(
+      "    <properties>\n      <property name=\"judge_version\" value=\"{}\"/>\n"
+      "      <property name=\"bank_hash\" value=\"{}\"/>\n    </properties>\n",
+      markup_attribute(book.provenance.judge_version),
+      markup_attribute(book.provenance.bank_hash));
   for (const auto& learner : book.learners) {
     for (const auto& p : learner.problems) {
       // Every name and message is an attribute here, and most are text as well.
@@ -213,8 +218,8 @@ std::string render_junit(const GradeBook& book) {
       }
       suites += fmt::format(
           "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
-          "skipped=\"{}\">\n{}  </testsuite>\n",
-          suite, t, f, e, s, cases);
+          "skipped=\"{}\" timestamp=\"{}\">\n{}{}  </testsuite>\n",
+          suite, t, f, e, s, markup_attribute(book.provenance.graded_at), properties, cases);
       tests += t, failures += f, errors += e, skipped += s;
     }
   }
@@ -239,6 +244,9 @@ nlohmann::json render_learner_json(const GradeBook& book, const GradedLearner& l
   }
   return {{"learner", learner.learner},
           {"title", book.title},
+          {"judge_version", book.provenance.judge_version},
+          {"bank_hash", book.provenance.bank_hash},
+          {"graded_at", book.provenance.graded_at},
           {"total", rounded(learner.total())},
           {"max_total", book.max_total()},
           {"scores", scores},
@@ -256,7 +264,9 @@ nlohmann::json render_gradescope(const GradeBook& book, const GradedLearner& lea
                      {"visibility", "visible"}});
   return {{"score", rounded(learner.total())},
           {"max_score", book.max_total()},
-          {"output", fmt::format("{}: graded by judge", book.title)},
+          {"output", fmt::format("{}: graded by judge {} (bank {}) at {}", book.title,
+                                 book.provenance.judge_version, book.provenance.bank_hash,
+                                 book.provenance.graded_at)},
           {"visibility", "visible"},
           {"stdout_visibility", "hidden"},
           {"tests", tests}};

@@ -346,7 +346,10 @@ std::string render_html(const GradeBook& book) {
   html += kStyle;
   html += "</head>\n<body>\n<header>\n<h1>" + title + "</h1>\n<p>" +
           count_of(book.learners.size(), "learner") + ", " +
-          count_of(book.problems.size(), "problem") + "</p>\n</header>\n";
+          count_of(book.problems.size(), "problem") + "</p>\n<p class=\"provenance\">graded by judge " +
+          markup_escape(book.provenance.judge_version) + ", bank " +
+          markup_escape(book.provenance.bank_hash) + ", at " +
+          markup_escape(book.provenance.graded_at) + "</p>\n</header>\n";
   html +=
       "<p class=\"legend\"><span style=\"background:hsl(0, 75%, 78%)\">0%</span>"
       "<span style=\"background:hsl(45, 75%, 78%)\">50%</span>"

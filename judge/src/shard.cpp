@@ -3,6 +3,7 @@
 #include "hashing.h"
 #include "text.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -58,6 +59,9 @@ void write_shard_file(const ShardFile& file, const std::string& out_dir) {
   for (const auto& e : file.entries)
     entries.push_back({{"learner_hex", to_hex(e.learner)}, {"problem", e.problem}, {"entry", e.entry}});
   const nlohmann::json doc{{"shard", file.shard.index},
+                           {"judge_version", file.provenance.judge_version},
+                           {"bank_hash", file.provenance.bank_hash},
+                           {"graded_at", file.provenance.graded_at},
                            {"count", file.shard.count},
                            {"title", file.title},
                            {"problems", file.problems},
@@ -88,6 +92,9 @@ ShardFile read_shard_file(const std::string& out_dir) {
     const nlohmann::json doc = nlohmann::json::parse(text.str());
     ShardFile file;
     file.shard = {doc.at("shard").get<int>(), doc.at("count").get<int>()};
+    file.provenance = {doc.at("judge_version").get<std::string>(),
+                       doc.at("bank_hash").get<std::string>(),
+                       doc.at("graded_at").get<std::string>()};
     file.title = doc.at("title").get<std::string>();
     file.problems = doc.at("problems").get<std::vector<std::string>>();
     file.points = doc.at("points").get<std::vector<double>>();
@@ -116,6 +123,13 @@ GradeBook merge_shards(const std::vector<std::string>& shard_dirs,
         f.problems != first.problems || f.points != first.points || f.learners != first.learners)
       throw std::runtime_error(shard_dirs[i] + " is a shard of another grading than " +
                                shard_dirs[0] + " (its class, problems or shard count differ)");
+    if (f.provenance.judge_version != first.provenance.judge_version ||
+        f.provenance.bank_hash != first.provenance.bank_hash)
+      throw std::runtime_error(shard_dirs[i] + " was graded by judge " +
+                               f.provenance.judge_version + " with bank " +
+                               f.provenance.bank_hash + ", " + shard_dirs[0] + " by judge " +
+                               first.provenance.judge_version + " with bank " +
+                               first.provenance.bank_hash + ": grade every shard alike");
     if (!seen.insert(f.shard.index).second)
       throw std::runtime_error(shard_dirs[i] + " repeats shard " + std::to_string(f.shard.index));
   }
@@ -132,6 +146,9 @@ GradeBook merge_shards(const std::vector<std::string>& shard_dirs,
       if (shard_owns(f.shard, e.learner, e.problem)) entries[{e.learner, e.problem}] = &e.entry;
   GradeBook book;
   book.title = first.title;
+  book.provenance = first.provenance;
+  for (const ShardFile& f : files)  // the grading ended when its last shard did
+    book.provenance.graded_at = std::max(book.provenance.graded_at, f.provenance.graded_at);
   book.problems = first.problems;
   book.points = first.points;
   book.base_code = first.base_code;

@@ -35,6 +35,7 @@ bool shard_owns(const Shard& shard, const std::string& learner, const std::strin
 // (the journal's {"attempted", "passed", "total", "result", ...}).
 struct ShardFile {
   Shard shard;
+  Provenance provenance;  // every shard of one grading has the same judge and bank
   std::string title;
   std::vector<std::string> problems;
   std::vector<double> points;
