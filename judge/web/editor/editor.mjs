@@ -3,7 +3,7 @@
 // /static/editor.js. The pages are plain scripts without a build step, so
 // the bundle hands them a tiny global API instead of CodeMirror's own:
 //
-//   const ed = window.JudgeEditor.create(parent, {doc, onChange, onCheck, label});
+//   const ed = window.JudgeEditor.create(host, {doc, onChange, onCheck, label});
 //   ed.getDoc(); ed.setDoc(text); ed.focus(); ed.setReadOnly(bool);
 //
 // onChange(text) runs after every edit of the text (the page debounces its
@@ -15,14 +15,26 @@ import {indentWithTab} from '@codemirror/commands';
 import {indentUnit} from '@codemirror/language';
 import {cpp} from '@codemirror/lang-cpp';
 
-// Sizes and fonts live in app.css (.cm-editor rules); this theme only holds
-// what CodeMirror needs to know about the element it fills.
+// The editor lives in a shadow root, and its styles with it. CodeMirror's
+// style-mod injects a <style> element into a document, which the pages' CSP
+// (style-src 'self', no 'unsafe-inline') blocks; inside a shadow root it
+// uses a constructed stylesheet (adoptedStyleSheets), which CSP allows. So
+// app.css cannot reach in: this theme holds the editor's look. The pages'
+// CSS variables (--mono) do cross the shadow boundary.
 const theme = EditorView.theme({
-  '&': {height: '100%'},
-  '.cm-scroller': {fontFamily: 'var(--mono)', lineHeight: '1.45'},
+  '&': {height: '100%', fontSize: '.9rem', backgroundColor: '#fff'},
+  '&.cm-focused': {outline: 'none'},
+  '.cm-scroller': {fontFamily: 'var(--mono, monospace)', lineHeight: '1.45'},
+  '.cm-gutters': {backgroundColor: '#f3f4f5', borderRight: '1px solid #d9dcdf'},
 });
 
-function create(parent, options = {}) {
+function shadowOf(host) {
+  const root = host.shadowRoot || host.attachShadow({mode: 'open'});
+  root.replaceChildren();
+  return root;
+}
+
+function create(host, options = {}) {
   const onChange = options.onChange || (() => {});
   const onCheck = options.onCheck || (() => {});
   const readOnly = new Compartment();
@@ -31,8 +43,10 @@ function create(parent, options = {}) {
   const checkKeys = Prec.highest(keymap.of([
     {key: 'Mod-Enter', preventDefault: true, run: () => { onCheck(); return true; }},
   ]));
+  const root = shadowOf(host);
   const view = new EditorView({
-    parent,
+    root,
+    parent: root,
     state: EditorState.create({
       doc: options.doc || '',
       extensions: [
