@@ -96,6 +96,15 @@ struct VerifyArgs {
 };
 // Loads the bank itself, strictly: a bank that does not load is its report (exit 1).
 int run_verify(const Workspace& ws, const VerifyArgs& args);
+struct ServeArgs {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port (the URL printed names it)
+  std::string data_dir = "judge-room";
+  std::string set;
+  int workers = 0;  // 0: one per core
+  bool allow_unsandboxed = false;
+};
+int run_serve(Context& ctx, const ServeArgs& args);
 
 // A problem's statement, signature and sample, as `judge show` prints it.
 std::string render_statement(const Problem& problem, Lang lang, const std::string& file);

@@ -134,6 +134,23 @@ int main(int argc, char** argv) {
   grade->add_flag("--allow-unsandboxed", grade_args.allow_unsandboxed,
                   "grade even where bubblewrap cannot run (only if you trust every file)");
 
+  ServeArgs serve_args;
+  auto* serve = app.add_subcommand(
+      "serve", "run a practice room: learners work in a browser, the organiser sees a heat map");
+  serve->add_option("--host", serve_args.host,
+                    "address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 serves "
+                    "a room's network)");
+  serve->add_option("--port", serve_args.port, "port (default 8080; 0 takes a free one)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--data", serve_args.data_dir,
+                    "folder for the room's database, organiser token and exports (default "
+                    "./judge-room)");
+  serve->add_option("--set", serve_args.set, "serve only this set's problems");
+  serve->add_option("--workers", serve_args.workers, "checks at a time (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  serve->add_flag("--allow-unsandboxed", serve_args.allow_unsandboxed,
+                  "serve even where bubblewrap cannot run (only for a room you trust)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -185,6 +202,7 @@ int main(int argc, char** argv) {
     if (*watch) return run_watch(ctx, watch_args);
     if (*next) return run_next(ctx);
     if (*solution) return run_solution(ctx, id, force);
+    if (*serve) return run_serve(ctx, serve_args);
   } catch (const judge::BankError& e) {
     std::cerr << "problem bank error: " << e.what() << "\n";
     return kExitUsage;

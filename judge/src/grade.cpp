@@ -25,7 +25,7 @@ struct Intake {
   std::string refusal;
 };
 
-Intake take_in(const std::string& class_dir, const Submission& s) {
+Intake take_in(const std::string& class_dir, const HandIn& s) {
   Intake in;
   in.refusal = s.refusal;
   if (in.refusal.empty() && !s.file.empty()) {
@@ -37,14 +37,14 @@ Intake take_in(const std::string& class_dir, const Submission& s) {
 
 // When the key changes, the journal entry no longer applies and the file is
 // graded again. Computed from the same buffer that is then compiled.
-std::string grading_key(const CheckEnv& env, const Problem& problem, const Submission& s,
+std::string grading_key(const CheckEnv& env, const Problem& problem, const HandIn& s,
                         const Intake& in, const CheckOptions& check) {
   if (!in.refusal.empty()) return "refused " + Hasher().add(in.refusal).hex();
   if (s.file.empty()) return "not attempted";
   return check_key(env, problem, in.sources, check);
 }
 
-nlohmann::json not_attempted(const Submission& s) {
+nlohmann::json not_attempted(const HandIn& s) {
   return {{"version", 2},
           {"status", "fail"},
           {"message", "not attempted: no file " + s.problem + ".cpp in " + s.learner + "/ or " +
@@ -80,7 +80,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   if (const BuildResult ready = checker.builder().prepare(); !ready.ok)
     throw std::runtime_error(ready.diagnostics);
 
-  const std::vector<Submission>& jobs = roster.submissions;
+  const std::vector<HandIn>& jobs = roster.submissions;
   std::vector<nlohmann::json> entries(jobs.size());
   std::vector<std::string> keys(jobs.size());
   std::vector<std::size_t> pending;
@@ -106,7 +106,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   // finished gradings are in the journal.
   parallel_for(pending.size(), options.jobs, [&](std::size_t n) {
     const std::size_t i = pending[n];
-    const Submission& s = jobs[i];
+    const HandIn& s = jobs[i];
     const Problem& problem = *bank.find(s.problem);
     nlohmann::json entry;
     bool keep = true;

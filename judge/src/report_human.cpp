@@ -143,6 +143,17 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
   return out;
 }
 
+namespace {
+
+// JSON has no infinities or NaN: they are spelled as strings.
+nlohmann::json json_number(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  return value;
+}
+
+}  // namespace
+
 nlohmann::json render_json(const CheckResult& r) {
   using nlohmann::json;
   json doc;
@@ -175,6 +186,20 @@ nlohmann::json render_json(const CheckResult& r) {
       if (!t.origin.empty()) m += " [" + t.origin + "]";
       j["message"] = m;
       if (t.kind != WrongKind::kNone) j["kind"] = wrong_kind_name(t.kind);
+      // The failure in detail, for pages that show it as the terminal does.
+      if (!t.inputs.empty()) j["inputs"] = t.inputs;
+      if (t.step >= 0) j["step"] = t.step;
+      if (t.worst) {
+        const Mismatch& w = *t.worst;
+        j["mismatch"] = {{"output", w.output},
+                         {"index", w.index},
+                         {"expected", json_number(w.expected)},
+                         {"got", json_number(w.got)},
+                         {"error", json_number(w.error)},
+                         {"allowed", json_number(w.allowed)},
+                         {"expected_shape", w.expected_shape},
+                         {"got_shape", w.got_shape}};
+      }
     } else {
       j["message"] = nullptr;
     }

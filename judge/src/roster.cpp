@@ -13,7 +13,7 @@ namespace {
 
 // Where a learner's file for `problem` is: at the top of their folder or
 // under exercises/ (a `judge init` workspace).
-void locate(const std::string& class_dir, const std::string& learner, Submission& s,
+void locate(const std::string& class_dir, const std::string& learner, HandIn& s,
             std::vector<std::string>& warnings) {
   const std::string top = learner + "/" + s.problem + ".cpp";
   const std::string nested = learner + "/exercises/" + s.problem + ".cpp";
@@ -66,7 +66,7 @@ Roster read_roster(const std::string& class_dir, const std::vector<std::string>&
   for (const auto& learner : roster.learners) {
     const bool is_link = linked.count(learner) > 0;
     for (const auto& problem : problems) {
-      Submission s{learner, problem, "", ""};
+      HandIn s{learner, problem, "", ""};
       if (is_link)
         s.refusal = learner + " is a symbolic link; the judge reads only real files and folders";
       else

@@ -8,7 +8,7 @@
 
 namespace judge {
 
-struct Submission {
+struct HandIn {
   std::string learner;
   std::string problem;
   std::string file;     // below the class folder ("alice/softmax.cpp"); empty: not attempted
@@ -17,7 +17,7 @@ struct Submission {
 
 struct Roster {
   std::vector<std::string> learners;    // sorted
-  std::vector<Submission> submissions;  // learner-major, problems in the given order
+  std::vector<HandIn> submissions;  // learner-major, problems in the given order
   std::vector<std::string> warnings;    // entries that are not learners, ambiguous files
 };
 
