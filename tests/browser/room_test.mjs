@@ -24,9 +24,9 @@ function arg(name, env, fallback) {
   if (i >= 0 && i + 1 < process.argv.length) return process.argv[i + 1];
   return process.env[env] || fallback;
 }
-const judgeBinary = arg('judge', 'JUDGE_BINARY', path.join(root, 'build/judge'));
-const nodeModules = arg('node-modules', 'JUDGE_WEB_NODE_MODULES', path.join(root, 'build/web-npm/node_modules'));
-const chromiumPath = arg('chromium', 'CHROMIUM', '/usr/bin/chromium');
+const judgeBinary = path.resolve(arg('judge', 'JUDGE_BINARY', path.join(root, 'build/judge')));
+const nodeModules = path.resolve(arg('node-modules', 'JUDGE_WEB_NODE_MODULES', path.join(root, 'build/web-npm/node_modules')));
+const chromiumPath = path.resolve(arg('chromium', 'CHROMIUM', '/usr/bin/chromium'));
 const keep = process.argv.includes('--keep');
 const SET = 'softmax-basics';
 const CHECK_TIMEOUT_MS = 240_000;  // a first check builds the reference; a sanitizer build is slow
@@ -70,8 +70,8 @@ function startServer() {
       `judge serve printed no Room:/Organiser: lines within 120 s; stdout:\n${out}\nstderr:\n${serverErr}`)), 120_000);
     server.stdout.on('data', (chunk) => {
       out += chunk;
-      const room = /^Room: (http:\/\/\S+)$/m.exec(out);
-      const organiser = /^Organiser: (http:\/\/\S+\/join\/(\S+))$/m.exec(out);
+      const room = /^Room:\s+(http:\/\/\S+)$/m.exec(out);
+      const organiser = /^Organiser:\s+(http:\/\/\S+\/join\/(\S+))$/m.exec(out);
       if (room && organiser) {
         clearTimeout(timer);
         resolve({room: room[1], organiserUrl: organiser[1], organiserToken: organiser[2]});
