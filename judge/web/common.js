@@ -81,7 +81,9 @@ export function pick(field) {
 // Fills every [data-i18n] element's text; the pages' static words live there.
 export function applyI18n(root = document) {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of root.querySelectorAll('[data-i18n]')) {
+    node.textContent = t(node.dataset.i18n, node.dataset.i18nVars ? JSON.parse(node.dataset.i18nVars) : undefined);
+  }
   for (const node of root.querySelectorAll('[data-i18n-title]')) node.title = t(node.dataset.i18nTitle);
   for (const node of root.querySelectorAll('[data-i18n-placeholder]')) {
     node.placeholder = t(node.dataset.i18nPlaceholder);
@@ -137,6 +139,28 @@ function append(node, children) {
     if (c == null || c === false) continue;
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
+}
+
+// A status line in the current language that the toggle retranslates; text
+// that is not one of the tables' keys (a server's sentence) stays as it is.
+export function say(node, key, vars) {
+  if (key == null) {
+    delete node.dataset.i18n;
+    delete node.dataset.i18nVars;
+    node.textContent = '';
+    return;
+  }
+  node.dataset.i18n = key;
+  if (vars) node.dataset.i18nVars = JSON.stringify(vars);
+  else delete node.dataset.i18nVars;
+  node.textContent = t(key, vars);
+}
+
+// Plain text that no toggle should touch.
+export function sayText(node, text) {
+  delete node.dataset.i18n;
+  delete node.dataset.i18nVars;
+  node.textContent = text;
 }
 
 export function clear(node) { node.replaceChildren(); return node; }

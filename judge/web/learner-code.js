@@ -37,17 +37,22 @@ export function createCode({onChecked}) {
   // The latest result shown per problem id, redrawn when the language changes.
   const results = new Map();
 
+  // The save indicator is kept as a key and its words, so the language
+  // toggle can say it again.
+  let saveNote = null;
+  const noteSave = (key, vars) => { saveNote = key && [key, vars]; saveState.textContent = key ? t(key, vars) : ''; };
+
   async function saveDraft(id, text, keepalive) {
     if (id === problem?.id && text === savedText) return true;
-    if (id === problem?.id) saveState.textContent = t('saving');
+    if (id === problem?.id) noteSave('saving');
     const res = await api('PUT', `/api/v1/drafts/${encodeURIComponent(id)}`, {source: text}, {keepalive});
     if (id !== problem?.id) return res.status === 200;
     if (res.status === 200) {
       savedText = text;
-      saveState.textContent = t('saved');
+      noteSave('saved');
       return true;
     }
-    saveState.textContent = t('save_failed', {why: errorSentence(res)});
+    noteSave('save_failed', {why: errorSentence(res)});
     return false;
   }
   const saveSoon = debounce((id, text) => saveDraft(id, text), SAVE_DELAY_MS);
@@ -65,7 +70,7 @@ export function createCode({onChecked}) {
     flush(false);
     problem = detail;
     clear(resultBox);
-    saveState.textContent = '';
+    noteSave(null);
     if (editor) { editor.destroy(); editor = null; }
     const res = await api('GET', `/api/v1/drafts/${encodeURIComponent(detail.id)}`);
     if (problem !== detail) return;  // another problem was opened meanwhile
@@ -188,6 +193,7 @@ export function createCode({onChecked}) {
     // Redraws what depends on the language (the editor keeps its text).
     relabel() {
       syncCheckState();
+      if (saveNote) noteSave(...saveNote);
       if (problem && results.has(problem.id)) show(problem.id, results.get(problem.id));
     },
   };

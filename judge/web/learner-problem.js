@@ -21,10 +21,12 @@ export function renderProblem(detail) {
     ' · ', el('code', null, detail.id));
   clear($('p-statement')).append(renderStatement(pick(detail.statement)));
   $('p-signatures').textContent = (detail.signatures || []).join('\n');
-  const sample = detail.sample;
-  show($('p-sample-box'), !!sample);
+  // `samples` (the sample group's cases); `sample`, one case with its output,
+  // is the contract's first draft and still read.
+  const samples = detail.samples || (detail.sample ? [detail.sample] : []);
+  show($('p-sample-box'), samples.length > 0);
   const dl = clear($('p-sample'));
-  if (sample) {
+  for (const sample of samples) {
     dl.append(el('dt', null, t('sample_case')), el('dd', null, el('code', null, sample.case || '')));
     dl.append(el('dt', null, t('sample_input')), el('dd', null, el('pre', {class: 'inline-pre'}, sample.inputs || '')));
     if (sample.output != null) {

@@ -1,13 +1,13 @@
 // The room's heat map (learners x problems), polled every 2 s and redrawn
 // only when the room's version changes; a cell opens that learner's latest
 // code and failing tests.
-import {api, t, pick, addStrings, el, clear, show, errorSentence, sleep} from './common.js';
+import {api, t, pick, addStrings, el, clear, show, errorSentence, sleep, say, sayText} from './common.js';
 import {renderResult} from './result.js';
 
 addStrings({
   learner: ['Learner', '学员'],
   no_learners: ['No learners yet: add some above.', '还没有学员：请在上方添加。'],
-  updated: ['Live · version {v}', '实时 · 版本 {v}'],
+  updated: ['Live · last change {time}', '实时 · 最近变化 {time}'],
   poll_failed: ['Not updating: {why}', '未能更新：{why}'],
   c_none: ['not started', '未开始'],
   c_queued: ['queued', '排队中'],
@@ -28,6 +28,7 @@ export function createHeat() {
   const $ = (id) => document.getElementById(id);
   let room = null;          // the last GET /api/v1/room
   let version = null;
+  let lastChange = '';
   let titles = new Map();   // problem id -> title ({en, zh}), for the headers' tooltips
   const details = new Map(); // problem id -> detail (groups with notes), fetched once
   let selected = null;      // {learner, problem, submission}
@@ -41,7 +42,8 @@ export function createHeat() {
   function cellLabel(cell) {
     if (!cell || cell.state === 'none') return '—';
     if (cell.state === 'queued' || cell.state === 'running') return t(`c_${cell.state}`);
-    return cell.total != null ? `${cell.passed ?? 0}/${cell.total}` : t(`c_${cell.state}`);
+    // A compile error or refusal ran no test: its state says more than 0/0.
+    return cell.total ? `${cell.passed ?? 0}/${cell.total}` : t(`c_${cell.state}`);
   }
 
   function draw() {
@@ -136,10 +138,11 @@ export function createHeat() {
   async function poll() {
     const res = await api('GET', '/api/v1/room');
     if (res.status !== 200 || !res.data) {
-      $('room-state').textContent = t('poll_failed', {why: errorSentence(res)});
+      sayText($('room-state'), t('poll_failed', {why: errorSentence(res)}));
       return;
     }
-    $('room-state').textContent = t('updated', {v: res.data.version});
+    if (res.data.version !== version) lastChange = new Date().toLocaleTimeString();
+    say($('room-state'), 'updated', {time: lastChange});
     if (res.data.version === version) return;
     version = res.data.version;
     room = res.data;

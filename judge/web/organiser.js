@@ -1,7 +1,7 @@
 // The organiser's page: add learners (one, or a file of names) and hand out
 // their join links, watch the room's heat map, export the reports.
 import {api, setCsrf, t, pick, addStrings, applyI18n, bindLangToggle, onLangChange, el, clear, show,
-  errorSentence} from './common.js';
+  errorSentence, say, sayText} from './common.js';
 import {createHeat} from './organiser-heat.js';
 
 addStrings({
@@ -44,15 +44,15 @@ function notice(key, text) {
 // ---- Adding learners -------------------------------------------------------
 
 async function addLearners(body) {
-  $('add-state').textContent = t('adding');
+  say($('add-state'), 'adding');
   const res = await api('POST', '/api/v1/learners', body);
   if (res.status !== 201 && res.status !== 200) {
-    $('add-state').textContent = errorSentence(res);
+    sayText($('add-state'), errorSentence(res));
     return false;
   }
   const added = res.data?.learners || (res.data ? [res.data] : []);
   created.push(...added);
-  $('add-state').textContent = t('added', {n: added.length});
+  say($('add-state'), 'added', {n: added.length});
   renderLinks();
   heat.poke();
   return true;
@@ -125,12 +125,12 @@ $('add-file').addEventListener('change', () => {
   reader.onload = async () => {
     const names = String(reader.result).replace(/^\ufeff/, '').split(/\r\n|\r|\n/)
       .map((s) => s.trim()).filter((s) => s !== '');
-    if (names.length === 0) $('add-state').textContent = t('file_empty');
-    else if (names.length > 500) $('add-state').textContent = t('file_too_many', {n: names.length});
+    if (names.length === 0) say($('add-state'), 'file_empty');
+    else if (names.length > 500) say($('add-state'), 'file_too_many', {n: names.length});
     else await addLearners({names});
     $('add-file').value = '';
   };
-  reader.onerror = () => { $('add-state').textContent = t('file_unreadable'); };
+  reader.onerror = () => { say($('add-state'), 'file_unreadable'); };
   reader.readAsText(file);
 });
 
@@ -138,20 +138,24 @@ $('add-file').addEventListener('change', () => {
 
 $('export').addEventListener('click', async () => {
   $('export').disabled = true;
-  $('export-state').textContent = t('exporting');
+  say($('export-state'), 'exporting');
   const res = await api('POST', '/api/v1/exports');
   $('export').disabled = false;
   if (res.status !== 201 && res.status !== 200) {
-    $('export-state').textContent = errorSentence(res);
+    sayText($('export-state'), errorSentence(res));
     return;
   }
   const {name, files} = res.data;
-  $('export-state').textContent = t('exported', {name});
+  say($('export-state'), 'exported', {name});
   const list = clear($('exports'));
   for (const file of files || []) {
     // Each path segment is encoded; learners/X.json keeps its slash.
     const href = `/api/v1/exports/${encodeURIComponent(name)}/${String(file).split('/').map(encodeURIComponent).join('/')}`;
-    list.append(el('li', null, el('a', {href, target: '_blank', rel: 'noopener'}, file)));
+    // report.html carries its own inline script and style, which the room's
+    // CSP blocks when it is opened from here: it is saved and opened from disk.
+    const html = /\.html$/.test(file);
+    list.append(el('li', null, el('a', {href, target: html ? null : '_blank', rel: 'noopener',
+      download: html ? String(file).split('/').pop() : null}, file)));
   }
 });
 
