@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 # bubblewrap sandboxes learner code; libseccomp-dev builds the system-call filter;
 # libssl-dev gives SHA-256 for the keys that name built programs and results.
 # libsqlitecpp-dev (pulls libsqlite3-dev): judge serve's store, an embedded file with nothing
-# to set up; SQLiteCpp for RAII statements and transactions.
+# to set up; SQLiteCpp for RAII statements and transactions. libcpp-httplib-dev: judge serve's
+# HTTP server (and the tests' client).
 # JUDGE_EXTRA_PACKAGES adds more (the test suite asks for chromium).
 packages=(g++ cmake make pkg-config libeigen3-dev libyaml-cpp-dev libfmt-dev libcli11-dev
           nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev bubblewrap libseccomp-dev libssl-dev

@@ -102,6 +102,7 @@ struct ServeArgs {
   std::string data_dir = "judge-room";
   std::string set;
   int workers = 0;  // 0: one per core
+  std::string public_url;  // what join links start with; default: from --host and the port
   bool allow_unsandboxed = false;
 };
 int run_serve(Context& ctx, const ServeArgs& args);

@@ -148,6 +148,9 @@ int main(int argc, char** argv) {
   serve->add_option("--set", serve_args.set, "serve only this set's problems");
   serve->add_option("--workers", serve_args.workers, "checks at a time (default: one per core)")
       ->check(CLI::Range(1, 256));
+  serve->add_option("--public-url", serve_args.public_url,
+                    "what join links start with, e.g. http://judge.lab:8080 (default: the "
+                    "address and port it listens on)");
   serve->add_flag("--allow-unsandboxed", serve_args.allow_unsandboxed,
                   "serve even where bubblewrap cannot run (only for a room you trust)");
 

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 #include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <signal.h>
 #include <sys/stat.h>
 
@@ -29,8 +31,28 @@ bool is_loopback(const std::string& host) {
          (ntohl(address.s_addr) >> 24) == 127;
 }
 
+// The first address of an interface that is up and not loopback: what the
+// room's laptops type when the server listens on every address.
+std::string first_network_address() {
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return "";
+  std::string found;
+  for (ifaddrs* i = list; i != nullptr && found.empty(); i = i->ifa_next) {
+    if (i->ifa_addr == nullptr || i->ifa_addr->sa_family != AF_INET) continue;
+    if (!(i->ifa_flags & IFF_UP) || (i->ifa_flags & IFF_LOOPBACK)) continue;
+    char text[INET_ADDRSTRLEN];
+    const auto* in = reinterpret_cast<const sockaddr_in*>(i->ifa_addr);
+    if (inet_ntop(AF_INET, &in->sin_addr, text, sizeof text) != nullptr) found = text;
+  }
+  freeifaddrs(list);
+  return found;
+}
+
 std::string url_host(const std::string& host) {
-  if (host == "0.0.0.0" || host == "::") return "HOST";  // the machine's own address
+  if (host == "0.0.0.0" || host == "::") {
+    const std::string address = first_network_address();
+    return address.empty() ? "127.0.0.1" : address;
+  }
   return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
 
@@ -45,12 +67,15 @@ sigset_t block_stop_signals() {
   return signals;
 }
 
-std::thread stop_on_signal(sigset_t signals, server::HttpServer& http) {
-  return std::thread([signals, &http] {
+// The queue stops first: that wakes every long-poll (?wait=), which would
+// otherwise hold the server's threads, and so its stop, for up to a minute.
+std::thread stop_on_signal(sigset_t signals, CheckQueue& queue, server::HttpServer& http) {
+  return std::thread([signals, &queue, &http] {
     int received = 0;
     sigwait(&signals, &received);
     std::cerr << "judge serve: stopping; running checks finish, queued ones wait for the next "
                  "start\n";
+    queue.stop();
     http.stop();
   });
 }
@@ -107,7 +132,10 @@ int run_serve(Context& ctx, const ServeArgs& args) {
     return kExitUsage;
   }
   // Join links name the port, which is known only now when --port is 0.
-  const std::string url = fmt::format("http://{}:{}", url_host(args.host), port);
+  std::string url = args.public_url.empty()
+                        ? fmt::format("http://{}:{}", url_host(args.host), port)
+                        : args.public_url;
+  while (!url.empty() && url.back() == '/') url.pop_back();
   room.set_public_url(url);
 
   queue.set_finish_listener([&room](const Submission&) { room.on_finished(); });
@@ -133,7 +161,7 @@ int run_serve(Context& ctx, const ServeArgs& args) {
         args.host, port);
   std::cout << std::flush;
 
-  std::thread stopper = stop_on_signal(stop_signals, http);
+  std::thread stopper = stop_on_signal(stop_signals, queue, http);
   const bool served = http.run();
   queue.stop();
   if (stopper.joinable()) {

@@ -1,0 +1,49 @@
+// The API of `judge serve` against a real server on a loopback port.
+#include "served_room.h"
+
+namespace judge::testing {
+namespace {
+
+TEST(ServeApi, ALearnerChecksACorrectAndAWrongSoftmax) {
+  ServedRoom room;
+  const std::string ada = room.add_learner("Ada");
+
+  Reply passed = room.call_json("POST", "/api/v1/submissions?wait=120", ada,
+                                {{"problem", "softmax"}, {"source", correct_softmax()}});
+  ASSERT_EQ(passed.status, 200) << passed.text;
+  EXPECT_EQ(passed.body["state"], "done");
+  EXPECT_EQ(passed.body["result"]["status"], "pass") << passed.text;
+
+  Reply failed = room.call_json("POST", "/api/v1/submissions?wait=120", ada,
+                                {{"problem", "softmax"}, {"source", softmax_without_max_shift()}});
+  ASSERT_EQ(failed.status, 200) << failed.text;
+  ASSERT_EQ(failed.body["result"]["status"], "fail");
+  bool stability_failed = false;
+  for (const auto& t : failed.body["result"]["tests"])
+    if (t["group"] == "stability" && t["status"] == "fail") {
+      stability_failed = true;
+      EXPECT_TRUE(t.contains("inputs")) << t.dump();
+      EXPECT_EQ(t["mismatch"]["got"], "nan") << t.dump();
+    }
+  EXPECT_TRUE(stability_failed) << failed.text;
+
+  // The learner's list says solved (a check passed) though the latest failed.
+  const Reply problems = room.call("GET", "/api/v1/problems", ada);
+  ASSERT_EQ(problems.status, 200);
+  EXPECT_EQ(problems.body["problems"][0]["id"], "softmax");
+  EXPECT_EQ(problems.body["problems"][0]["status"], "failed");
+  EXPECT_EQ(problems.body["problems"][0]["solved"], true);
+}
+
+TEST(ServeApi, WithoutCredentialsOnlyPagesAndTheJoinPageAnswer) {
+  ServedRoom room;
+  EXPECT_EQ(room.call("GET", "/healthz").status, 200);
+  EXPECT_EQ(room.call("GET", "/api/v1/problems").status, 401);
+  EXPECT_EQ(room.call("GET", "/api/v1/problems", std::string(64, 'a')).status, 401);
+  EXPECT_EQ(room.call("GET", "/join/" + std::string(64, 'a')).status, 404);
+  const Reply page = room.call("GET", "/");
+  EXPECT_NE(page.header("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace judge::testing
