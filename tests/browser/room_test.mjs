@@ -30,8 +30,10 @@ const chromiumPath = path.resolve(arg('chromium', 'CHROMIUM', '/usr/bin/chromium
 const keep = process.argv.includes('--keep');
 const SET = 'softmax-basics';
 const CHECK_TIMEOUT_MS = 240_000;  // a first check builds the reference; a sanitizer build is slow
-// From the stability group's note in problems/softmax.yaml (en).
+// From problems/softmax.yaml: the stability group's note (en, zh) and the title (zh).
 const STABILITY_NOTE = 'Subtract the maximum before exp';
+const ZH_STABILITY_NOTE = '取指数之前先减去最大值';
+const ZH_TITLE = '向量的数值稳定 softmax';
 
 const started = Date.now();
 const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${msg}`);
@@ -224,6 +226,14 @@ async function main() {
   expect((await page.textContent('#p-statement')).includes('exp(x[i] - max(x))'), 'the statement is not shown');
   log('softmax is open with its stub');
 
+  // A hint, and a quiz choice with the model answer.
+  await page.click('#hint-more');
+  await page.waitForSelector('#hints li');
+  expect((await page.textContent('#hints li')).includes('maxCoeff'), 'the first hint is not shown');
+  await page.click('#quiz .choice >> nth=1');
+  await page.waitForSelector('#quiz .model-answer');
+  log('a hint and a quiz answer are shown');
+
   await setCode(page, CORRECT);
   await page.click('#check');
   const passed = await waitForResult(page, 'correct softmax');
@@ -265,6 +275,15 @@ async function main() {
   await page.reload();
   await page.waitForFunction(() => editorText().includes('x.array().exp()'));
   log('the draft survived a reload');
+
+  // Chinese, remembered across a reload; the latest result comes back with
+  // the group's note in Chinese.
+  await page.click('#lang-toggle button[data-lang="zh"]');
+  await page.reload();
+  await page.waitForFunction((title) => document.querySelector('#p-title')?.textContent === title, ZH_TITLE);
+  await page.waitForFunction((note) => document.querySelector('#result-box .failure .note')?.textContent.includes(note),
+    ZH_STABILITY_NOTE, {timeout: 30_000});
+  log('the page is in Chinese after a reload, with the latest result');
 
   await cspViolations(page, 'learner');
   await cspViolations(org, 'organiser');
