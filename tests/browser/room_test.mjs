@@ -127,7 +127,7 @@ async function openBrowser(name) {
     });
   });
   const page = context.pages()[0] || await context.newPage();
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(90_000);  // ctest runs this beside BankVerify on 2 cores
   page.on('request', (req) => {
     if (!isLoopback(req.url())) problems.push(`${name}: a request left the machine: ${req.url()}`);
   });
@@ -262,7 +262,7 @@ async function main() {
   expect((await page.textContent('#result-box .failure .note') || '').includes(STABILITY_NOTE),
     `the stability group's note is not shown: ${failed}`);
 
-  await org.waitForSelector(`${cell}[data-state="failed"]`, {timeout: 30_000});
+  await org.waitForSelector(`${cell}[data-state="failed"]`, {timeout: 90_000});
   expect(await org.evaluate(() => window.__notReloaded === true), 'the organiser page was reloaded');
   await org.click(cell);
   await org.waitForSelector('#detail .result .summary');
@@ -282,7 +282,7 @@ async function main() {
   await page.reload();
   await page.waitForFunction((title) => document.querySelector('#p-title')?.textContent === title, ZH_TITLE);
   await page.waitForFunction((note) => document.querySelector('#result-box .failure .note')?.textContent.includes(note),
-    ZH_STABILITY_NOTE, {timeout: 30_000});
+    ZH_STABILITY_NOTE, {timeout: 90_000});
   log('the page is in Chinese after a reload, with the latest result');
 
   await cspViolations(page, 'learner');
