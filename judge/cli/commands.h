@@ -82,8 +82,11 @@ struct GradeArgs {
   double case_seconds = 2.0;
   bool no_cache = false;
   bool allow_unsandboxed = false;
+  std::string shard;  // "I/N": grade only shard I of N (see shard.h)
 };
 int run_grade(Context& ctx, const GradeArgs& args);
+// Puts the shards of a grading back together and writes the reports.
+int run_merge(const std::vector<std::string>& shard_dirs, const std::string& out_dir);
 int run_init(Context& ctx, const std::string& dir, const std::string& set, bool force);
 // Starts a problem in the bank: its files with placeholders, listed in its track.
 int run_new(Context& ctx, const ScaffoldRequest& request);

@@ -2,6 +2,8 @@
 #include "commands.h"
 
 #include "grade.h"
+#include "report_grade.h"
+#include "shard.h"
 #include "text.h"
 
 #include <fmt/format.h>
@@ -47,6 +49,14 @@ int run_grade(Context& ctx, const GradeArgs& args) {
     return kExitUsage;
   }
   GradeOptions options;
+  if (!args.shard.empty()) {
+    try {
+      options.shard = parse_shard(args.shard);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << e.what() << "\n";
+      return kExitUsage;
+    }
+  }
   options.class_dir = args.class_dir;
   options.out_dir = args.out_dir;
   options.jobs = args.jobs > 0
@@ -68,6 +78,7 @@ int run_grade(Context& ctx, const GradeArgs& args) {
     const ProblemSet* set = find_set(ctx, args.set);
     if (set == nullptr) return kExitUsage;
     options.problems = set->problems;
+    options.points = set->points;
     options.title = set->id;
   } else {
     for (const auto& p : ctx.bank.problems) options.problems.push_back(p.id);
@@ -82,11 +93,39 @@ int run_grade(Context& ctx, const GradeArgs& args) {
   for (const auto& w : outcome.warnings) std::cerr << "warning: " << warning_text(w) << "\n";
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (options.shard.sharded()) {
+    std::cout << fmt::format(
+        "graded shard {}/{}: {} of the class's (learner, problem) pairs ({} kept from an earlier "
+        "run) in {:.1f} s with {} jobs\nwhen every shard is done: judge merge OUT_0 ... OUT_{} "
+        "--out OUT\n",
+        options.shard.index, options.shard.count, outcome.gradings, outcome.reused, seconds,
+        options.jobs, options.shard.count - 1);
+    return kExitOk;
+  }
   std::cout << fmt::format(
       "graded {} learners x {} problems ({} gradings, {} kept from an earlier run) in {:.1f} s "
-      "with {} jobs\nreports in {}: summary.csv, junit.xml, report.html, learners/, gradescope/\n",
+      "with {} jobs\nreports in {}: summary.csv, outcomes.csv, junit.xml, report.html, learners/, "
+      "gradescope/\n",
       outcome.book.learners.size(), options.problems.size(), outcome.gradings, outcome.reused,
       seconds, options.jobs, args.out_dir);
+  return kExitOk;
+}
+
+int run_merge(const std::vector<std::string>& shard_dirs, const std::string& out_dir) {
+  std::vector<std::string> warnings;
+  GradeBook book;
+  try {
+    book = merge_shards(shard_dirs, &warnings);
+  } catch (const std::runtime_error& e) {
+    std::cerr << printable(e.what()) << "\n";
+    return kExitUsage;
+  }
+  for (const auto& w : warnings) std::cerr << "warning: " << warning_text(w) << "\n";
+  write_grade_reports(book, out_dir);
+  std::cout << fmt::format(
+      "merged {} shards: {} learners x {} problems\nreports in {}: summary.csv, outcomes.csv, "
+      "junit.xml, report.html, learners/, gradescope/\n",
+      shard_dirs.size(), book.learners.size(), book.problems.size(), out_dir);
   return kExitOk;
 }
 

@@ -131,8 +131,17 @@ int main(int argc, char** argv) {
       ->add_option("--case-timeout", grade_args.case_seconds, "seconds of wall-clock time per case")
       ->check(CLI::Range(0.1, 600.0));
   grade->add_flag("--no-cache", grade_args.no_cache, "ignore cached results for identical files");
+  grade->add_option("--shard", grade_args.shard,
+                    "grade only shard I of N (I from 0), for a cluster; then judge merge");
   grade->add_flag("--allow-unsandboxed", grade_args.allow_unsandboxed,
                   "grade even where bubblewrap cannot run (only if you trust every file)");
+
+  std::vector<std::string> merge_dirs;
+  std::string merge_out;
+  auto* merge = app.add_subcommand(
+      "merge", "put the shards of a grading (judge grade --shard I/N) together into its reports");
+  merge->add_option("shards", merge_dirs, "the --out folders of all N shards")->required();
+  merge->add_option("--out", merge_out, "where the reports go")->required();
 
   ServeArgs serve_args;
   auto* serve = app.add_subcommand(
@@ -164,6 +173,7 @@ int main(int argc, char** argv) {
   Context ctx;
   ctx.workspace = judge::Workspace::locate();
   if (*verify) return run_verify(ctx.workspace, verify_args);  // it loads the bank strictly
+  if (*merge) return run_merge(merge_dirs, merge_out);         // it needs no bank
   try {
     ctx.workspace.choose_bank(bank_dir);
   } catch (const std::invalid_argument& e) {

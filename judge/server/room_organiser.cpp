@@ -56,6 +56,7 @@ GradedProblem graded(const std::string& problem, const Submission* latest_done) 
     return p;
   }
   p.attempted = true;
+  p.empty = latest_done->source.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
   p.result = json::parse(*latest_done->result_json, nullptr, false);
   if (!p.result.is_object()) p.result = {{"status", "error"}, {"tests", json::array()}};
   for (const auto& t : p.result.value("tests", json::array())) {
@@ -128,6 +129,8 @@ Answer Room::export_reports() const {
   GradeBook book;
   book.title = config_.set.empty() ? "all problems" : config_.set;
   book.problems = problems_;
+  const ProblemSet* set = bank_.find_set(config_.set);
+  for (const auto& id : problems_) book.points.push_back(set ? set->points_of(id) : 1.0);
   const std::vector<Learner> people = store_.list_learners();
   std::map<std::string, int> name_count;
   for (const Learner& l : people) ++name_count[l.name];
@@ -141,6 +144,7 @@ Answer Room::export_reports() const {
     for (const auto& id : problems_) {
       const auto it = done.find(id);
       row.problems.push_back(graded(id, it == done.end() ? nullptr : &it->second));
+      row.problems.back().points = set ? set->points_of(id) : 1.0;
     }
     book.learners.push_back(std::move(row));
   }

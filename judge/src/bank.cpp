@@ -14,11 +14,8 @@
 #include <set>
 
 namespace judge {
-namespace {
 
-const std::regex kIdPattern("[a-z0-9_]+");
-
-LocalText parse_text(const YamlContext& ctx, const YAML::Node& node, const std::string& what) {
+LocalText parse_local_text(const YamlContext& ctx, const YAML::Node& node, const std::string& what) {
   ctx.allow_keys(node, {"en", "zh"}, what);
   LocalText t;
   t.en = ctx.text(ctx.require(node, "en", what), what + " (en)");
@@ -26,6 +23,10 @@ LocalText parse_text(const YamlContext& ctx, const YAML::Node& node, const std::
   if (t.en.empty() || t.zh.empty()) ctx.fail(node, what + " must not be empty");
   return t;
 }
+
+namespace {
+
+const std::regex kIdPattern("[a-z0-9_]+");
 
 Tolerance parse_tolerance(const YamlContext& ctx, const YAML::Node& node,
                           const std::vector<Signature>& signatures) {
@@ -202,7 +203,7 @@ Group parse_group(const YamlContext& ctx, const YAML::Node& key, const YAML::Nod
   ctx.allow_keys(
       node, {"note", "cases", "generate", "tolerance", "expect", "time_factor", "memory_factor"},
       "the group " + g.name);
-  g.note = parse_text(ctx, ctx.require(node, "note", "the group " + g.name), "the note");
+  g.note = parse_local_text(ctx, ctx.require(node, "note", "the group " + g.name), "the note");
   g.tolerance =
       node["tolerance"] ? parse_tolerance(ctx, node["tolerance"], p.signatures) : p.tolerance;
   if (node["expect"]) {
@@ -301,8 +302,8 @@ Problem load_problem(const std::string& path, const RecordTypes& records) {
     ctx.expect_sequence(root["tags"], "tags");
     for (const auto& t : root["tags"]) p.tags.push_back(ctx.text(t, "a tag"));
   }
-  p.title = parse_text(ctx, ctx.require(root, "title", "the problem"), "title");
-  p.statement = parse_text(ctx, ctx.require(root, "statement", "the problem"), "statement");
+  p.title = parse_local_text(ctx, ctx.require(root, "title", "the problem"), "title");
+  p.statement = parse_local_text(ctx, ctx.require(root, "statement", "the problem"), "statement");
 
   const YAML::Node sig = ctx.require(root, "signature", "the problem");
   std::vector<YAML::Node> sig_nodes;
@@ -326,7 +327,7 @@ Problem load_problem(const std::string& path, const RecordTypes& records) {
 
   const YAML::Node hints = ctx.require(root, "hints", "the problem");
   ctx.expect_sequence(hints, "hints");
-  for (const auto& h : hints) p.hints.push_back(parse_text(ctx, h, "a hint"));
+  for (const auto& h : hints) p.hints.push_back(parse_local_text(ctx, h, "a hint"));
   if (p.hints.empty()) ctx.fail(hints, "give at least one hint");
 
   if (const YAML::Node questions = root["questions"]) {
@@ -334,12 +335,12 @@ Problem load_problem(const std::string& path, const RecordTypes& records) {
     for (const auto& q : questions) {
       ctx.allow_keys(q, {"question", "answer", "choices", "correct"}, "a question");
       Question question;
-      question.question = parse_text(ctx, ctx.require(q, "question", "a question"), "the question");
-      question.answer = parse_text(ctx, ctx.require(q, "answer", "a question"), "the model answer");
+      question.question = parse_local_text(ctx, ctx.require(q, "question", "a question"), "the question");
+      question.answer = parse_local_text(ctx, ctx.require(q, "answer", "a question"), "the model answer");
       if (q["choices"]) {
         ctx.expect_sequence(q["choices"], "choices");
         for (const auto& c : q["choices"])
-          question.choices.push_back(parse_text(ctx, c, "a choice"));
+          question.choices.push_back(parse_local_text(ctx, c, "a choice"));
         if (question.choices.size() < 2)
           ctx.fail(q["choices"], "a multiple-choice question needs 2 or more choices");
         const long long correct =
@@ -366,10 +367,6 @@ Problem load_problem(const std::string& path, const RecordTypes& records) {
   return p;
 }
 
-namespace {
-void load_sets(const std::string& problems_dir, Bank& bank, bool strict,
-               std::vector<std::string>* warnings);
-}  // namespace
 
 Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::string>* warnings) {
   namespace fs = std::filesystem;
@@ -388,7 +385,7 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
     Track t;
     t.id = entry.first.as<std::string>();
     ctx.allow_keys(entry.second, {"title", "problems"}, "the track " + t.id);
-    t.title = parse_text(ctx, ctx.require(entry.second, "title", "a track"), "the track title");
+    t.title = parse_local_text(ctx, ctx.require(entry.second, "title", "a track"), "the track title");
     const YAML::Node ids = ctx.require(entry.second, "problems", "a track");
     ctx.expect_sequence(ids, "problems");
     for (const auto& id_node : ids) {
@@ -429,53 +426,6 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
   load_sets(problems_dir, bank, strict, warnings);
   return bank;
 }
-
-namespace {
-
-// problems/sets.yaml is optional; every id it names must be in the bank.
-void load_sets(const std::string& problems_dir, Bank& bank, bool strict,
-               std::vector<std::string>* warnings) {
-  namespace fs = std::filesystem;
-  const std::string path = (fs::path(problems_dir) / "sets.yaml").string();
-  if (!fs::exists(path)) return;
-  YamlContext ctx(path);
-  const YAML::Node root = ctx.load_file();
-  ctx.allow_keys(root, {"sets"}, "sets.yaml");
-  const YAML::Node sets = ctx.require(root, "sets", "sets.yaml");
-  ctx.expect_map(sets, "sets");
-  static const std::regex set_id("[a-z0-9][a-z0-9-]*");
-  for (const auto& entry : sets) {
-    ProblemSet set;
-    set.id = entry.first.as<std::string>();
-    if (!std::regex_match(set.id, set_id)) ctx.fail(entry.first, "a set id uses a-z, 0-9 and -");
-    ctx.allow_keys(entry.second, {"title", "minutes", "problems"}, "the set " + set.id);
-    set.title = parse_text(ctx, ctx.require(entry.second, "title", "a set"), "the set title");
-    set.minutes =
-        static_cast<int>(ctx.integer(ctx.require(entry.second, "minutes", "a set"), "minutes"));
-    if (set.minutes < 1 || set.minutes > 600)
-      ctx.fail(entry.second["minutes"], "minutes must be from 1 to 600");
-    const YAML::Node ids = ctx.require(entry.second, "problems", "a set");
-    ctx.expect_sequence(ids, "problems");
-    for (const auto& id_node : ids) {
-      const std::string id = ctx.text(id_node, "a problem id");
-      if (bank.find(id) == nullptr) {
-        const std::string guess = closest_match(id, bank.ids());
-        const std::string message = "the set " + set.id + " names an unknown problem '" + id + "'" +
-                                    (guess.empty() ? "" : "; did you mean '" + guess + "'?");
-        if (strict) ctx.fail(id_node, message);
-        if (warnings != nullptr) warnings->push_back(ctx.where(id_node) + ": " + message);
-        continue;
-      }
-      if (std::find(set.problems.begin(), set.problems.end(), id) != set.problems.end())
-        ctx.fail(id_node, "problem '" + id + "' is in the set twice");
-      set.problems.push_back(id);
-    }
-    if (set.problems.empty() && strict) ctx.fail(ids, "a set needs at least one problem");
-    bank.sets.push_back(std::move(set));
-  }
-}
-
-}  // namespace
 
 const ProblemSet* Bank::find_set(const std::string& id) const {
   for (const auto& s : sets)

@@ -5,6 +5,7 @@
 #include "records.h"
 #include "yaml_context.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct ProblemSet {
   LocalText title;
   int minutes = 0;
   std::vector<std::string> problems;  // in the order to attempt them
+  std::map<std::string, double> points;  // what a problem is worth in a grade, if not 1
+  double points_of(const std::string& problem) const;
 };
 
 struct Bank {
@@ -33,6 +36,13 @@ struct Bank {
   std::vector<std::string> ids() const;
   const ProblemSet* find_set(const std::string& id) const;
 };
+
+// problems/sets.yaml, when there is one, into bank.sets; every id it names
+// must be in the bank (when `strict`; otherwise a warning).
+void load_sets(const std::string& problems_dir, Bank& bank, bool strict,
+               std::vector<std::string>* warnings);
+// An {en, zh} text of a problem file, both non-empty.
+LocalText parse_local_text(const YamlContext& ctx, const YAML::Node& node, const std::string& what);
 
 // Throws BankError ("file:line:column: what to fix").
 Problem load_problem(const std::string& path, const RecordTypes& records);

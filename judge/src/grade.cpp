@@ -8,6 +8,7 @@
 #include "report.h"
 #include "report_grade.h"
 #include "roster.h"
+#include "shard.h"
 #include "text.h"
 
 #include <filesystem>
@@ -44,22 +45,22 @@ std::string grading_key(const CheckEnv& env, const Problem& problem, const HandI
   return check_key(env, problem, in.sources, check);
 }
 
+// Nothing but white space: "empty", not a compile error, in the gradebook.
+bool is_blank(const std::string& source) {
+  return source.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+}
+
+double points_of(const GradeOptions& options, const std::string& problem) {
+  const auto it = options.points.find(problem);
+  return it == options.points.end() ? 1.0 : it->second;
+}
+
 nlohmann::json not_attempted(const HandIn& s) {
   return {{"version", 2},
           {"status", "fail"},
           {"message", "not attempted: no file " + s.problem + ".cpp in " + s.learner + "/ or " +
                           s.learner + "/exercises/"},
           {"tests", nlohmann::json::array()}};
-}
-
-GradedProblem from_entry(const std::string& problem, const nlohmann::json& entry) {
-  GradedProblem p;
-  p.problem = problem;
-  p.attempted = entry.value("attempted", false);
-  p.passed = entry.value("passed", 0);
-  p.total = entry.value("total", 0);
-  p.result = entry.value("result", nlohmann::json::object());
-  return p;
 }
 
 }  // namespace
@@ -84,7 +85,10 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   std::vector<nlohmann::json> entries(jobs.size());
   std::vector<std::string> keys(jobs.size());
   std::vector<std::size_t> pending;
+  std::size_t owned = 0;  // this shard's pairs (all of them, unsharded)
   for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (!shard_owns(options.shard, jobs[i].learner, jobs[i].problem)) continue;
+    ++owned;
     // Read here only to look the journal up; the worker reads again and
     // keys its entry by what it compiled.
     keys[i] = grading_key(checker.env(), *bank.find(jobs[i].problem), jobs[i],
@@ -95,8 +99,8 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
       pending.push_back(i);
   }
   GradeProgress progress;
-  progress.total = jobs.size();
-  progress.reused = jobs.size() - pending.size();
+  progress.total = owned;
+  progress.reused = owned - pending.size();
   progress.done = progress.reused;
   std::mutex progress_mutex;
   std::mutex warnings_mutex;
@@ -125,6 +129,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
     } else {
       const CheckResult r = check_sources(ws, problem, in.sources, check);
       entry = {{"attempted", true},
+               {"empty", is_blank(in.sources.source)},
                {"passed", r.passed()},
                {"total", r.tests.size()},
                {"result", render_json(r)}};
@@ -144,13 +149,32 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
     if (on_progress) on_progress(progress);
   });
 
+  if (options.shard.sharded()) {
+    // Only this shard's pairs: `judge merge` builds the book from all of them.
+    ShardFile file;
+    file.shard = options.shard;
+    file.title = options.title;
+    file.problems = options.problems;
+    for (const auto& id : options.problems) file.points.push_back(points_of(options, id));
+    file.learners = roster.learners;
+    file.warnings = outcome.warnings;
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+      if (shard_owns(options.shard, jobs[i].learner, jobs[i].problem))
+        file.entries.push_back({jobs[i].learner, jobs[i].problem, entries[i]});
+    write_shard_file(file, options.out_dir);
+    outcome.gradings = file.entries.size();
+    outcome.reused = progress.reused;
+    return outcome;
+  }
   GradeBook& book = outcome.book;
   book.title = options.title;
   book.problems = options.problems;
+  for (const auto& id : book.problems) book.points.push_back(points_of(options, id));
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (book.learners.empty() || book.learners.back().learner != jobs[i].learner)
       book.learners.push_back(GradedLearner{jobs[i].learner, {}});
-    book.learners.back().problems.push_back(from_entry(jobs[i].problem, entries[i]));
+    book.learners.back().problems.push_back(
+        graded_from_entry(jobs[i].problem, points_of(options, jobs[i].problem), entries[i]));
   }
   outcome.gradings = jobs.size();
   outcome.reused = progress.reused;

@@ -7,9 +7,11 @@
 #include "bank.h"
 #include "check.h"
 #include "gradebook.h"
+#include "shard.h"
 #include "workspace.h"
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,7 +22,9 @@ struct GradeOptions {
   std::string out_dir;
   std::string title;                  // the set's id, or "all problems"
   std::vector<std::string> problems;  // ids, in report order
+  std::map<std::string, double> points;  // a problem's worth when not 1 (the set's points:)
   int jobs = 1;
+  Shard shard;  // count > 1: grade only this shard's pairs and write shard.json, no reports
   CheckOptions check;
 };
 

@@ -16,20 +16,25 @@ struct GradedProblem {
   // plus "group" and "verdict" per test); for an unattempted problem, a
   // document with status "fail", a message and no tests.
   nlohmann::json result;
+  bool empty = false;  // the file held nothing but white space
+  double points = 1;   // what the problem is worth (the set's `points:`)
   int passed = 0;
   int total = 0;
+  double score() const { return fraction() * points; }
   double fraction() const { return total == 0 ? 0.0 : static_cast<double>(passed) / total; }
 };
 
 struct GradedLearner {
   std::string learner;                  // the folder name
   std::vector<GradedProblem> problems;  // in GradeBook::problems order
-  double total() const;                 // sum of the problems' fractions
+  double total() const;                 // sum of the problems' scores (fraction x points)
 };
 
 struct GradeBook {
   std::string title;                    // "softmax-basics" or "all problems"
   std::vector<std::string> problems;    // problem ids, in track or set order
+  std::vector<double> points;           // what each of them is worth, in the same order
+  double max_total() const;             // the sum of the points
   std::vector<GradedLearner> learners;  // sorted by learner id
 };
 

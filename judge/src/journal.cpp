@@ -21,20 +21,6 @@ std::string slot(const std::string& learner, const std::string& problem) {
 // Otherwise "a\xFF" would come back as "a\uFFFD", another learner's id.
 const char* const kLearnerHex = "learner_hex";
 
-std::string to_hex(const std::string& bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string hex;
-  for (const unsigned char c : bytes) hex += {digits[c >> 4], digits[c & 0xf]};
-  return hex;
-}
-
-std::string from_hex(const std::string& hex) {
-  std::string bytes;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  return bytes;
-}
-
 std::string learner_of(const nlohmann::json& line) {
   if (line.contains(kLearnerHex) && line[kLearnerHex].is_string())
     return from_hex(line[kLearnerHex].get<std::string>());

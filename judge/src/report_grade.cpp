@@ -1,5 +1,6 @@
 #include "report_grade.h"
 
+#include "grade_outcome.h"
 #include "hashing.h"
 #include "report.h"
 #include "report_html.h"
@@ -24,16 +25,60 @@ std::string text_or_empty(const nlohmann::json& j, const char* key) {
   return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
 }
 
+// The failing tests, a line each; tests not run after a time-out (often
+// dozens) fold into one line per reason.
+std::string failing_lines(const nlohmann::json& tests) {
+  std::string out;
+  std::string folded_reason;
+  int folded = 0;
+  auto flush = [&] {
+    if (folded > 0) out += fmt::format("- {} test{} {}\n", folded, folded == 1 ? "" : "s", folded_reason);
+    folded = 0;
+  };
+  for (const auto& t : tests) {
+    if (t.value("status", "") == "pass") continue;
+    const std::string message = text_or_empty(t, "message");
+    if (message.rfind("not run", 0) == 0) {
+      // The reason without the case's own origin (" [generator random, seed 7, ...]").
+      const std::string reason = message.substr(0, message.find(" ["));
+      if (reason != folded_reason) flush();
+      folded_reason = reason;
+      ++folded;
+      continue;
+    }
+    flush();
+    out += fmt::format("- {} [{}]: {}\n", text_or_empty(t, "name"), text_or_empty(t, "verdict"),
+                       message);
+  }
+  flush();
+  return out;
+}
+
 // One problem's outcome in words: what a learner reads on Gradescope.
 std::string problem_output(const GradedProblem& p) {
-  std::string out = fmt::format("{}: {}/{} tests passed\n", p.problem, p.passed, p.total);
   const std::string message = text_or_empty(p.result, "message");
+  switch (classify_outcome(p)) {
+    case Outcome::kNotAttempted:
+      return fmt::format("{}: not attempted\n{}\n", p.problem, message);
+    case Outcome::kEmpty:
+      return fmt::format("{}: the file is empty, so no test ran\n", p.problem);
+    case Outcome::kCompileError: {
+      const std::string prefix = "compile_error:\n";
+      const std::string diagnostics =
+          message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
+      return fmt::format("{}: the file did not compile, so no test ran. The compiler said:\n{}\n",
+                         p.problem, diagnostics);
+    }
+    case Outcome::kRefused:
+    case Outcome::kJudgeError:
+      return fmt::format("{}: {}\n", p.problem, message);
+    default:
+      break;
+  }
+  std::string out = fmt::format("{}: {}/{} tests passed ({})\n", p.problem, p.passed, p.total,
+                                outcome_name(classify_outcome(p)));
   if (!message.empty()) out += message + "\n";
-  for (const auto& t : p.result.value("tests", nlohmann::json::array()))
-    if (t.value("status", "") != "pass")
-      out += fmt::format("- {} [{}]: {}\n", text_or_empty(t, "name"), text_or_empty(t, "verdict"),
-                         text_or_empty(t, "message"));
-  return out;
+  return out + failing_lines(p.result.value("tests", nlohmann::json::array()));
 }
 
 // Ids up to this many bytes name their own files: with ".json" and
@@ -111,6 +156,18 @@ std::string render_summary_csv(const GradeBook& book) {
   return out;
 }
 
+std::string render_outcomes_csv(const GradeBook& book) {
+  std::string out = "learner";
+  for (const auto& id : book.problems) out += "," + csv_field(id);
+  out += ",total\n";
+  for (const auto& learner : book.learners) {
+    out += csv_field(learner.learner);
+    for (const auto& p : learner.problems) out += std::string(",") + outcome_name(classify_outcome(p));
+    out += fmt::format(",{:.4f}\n", rounded(learner.total()));
+  }
+  return out;
+}
+
 std::string render_junit(const GradeBook& book) {
   int tests = 0, failures = 0, errors = 0, skipped = 0;
   std::string suites;
@@ -172,14 +229,17 @@ nlohmann::json render_learner_json(const GradeBook& book, const GradedLearner& l
   for (const auto& p : learner.problems) {
     problems[p.problem] = p.result;
     scores[p.problem] = {{"attempted", p.attempted},
+                         {"outcome", outcome_name(classify_outcome(p))},
                          {"passed", p.passed},
                          {"total", p.total},
-                         {"fraction", rounded(p.fraction())}};
+                         {"fraction", rounded(p.fraction())},
+                         {"points", p.points},
+                         {"score", rounded(p.score())}};
   }
   return {{"learner", learner.learner},
           {"title", book.title},
           {"total", rounded(learner.total())},
-          {"max_total", book.problems.size()},
+          {"max_total", book.max_total()},
           {"scores", scores},
           {"problems", problems}};
 }
@@ -188,13 +248,13 @@ nlohmann::json render_gradescope(const GradeBook& book, const GradedLearner& lea
   nlohmann::json tests = nlohmann::json::array();
   for (const auto& p : learner.problems)
     tests.push_back({{"name", p.problem},
-                     {"score", rounded(p.fraction())},
-                     {"max_score", 1},
+                     {"score", rounded(p.score())},
+                     {"max_score", p.points},
                      {"status", p.total > 0 && p.passed == p.total ? "passed" : "failed"},
                      {"output", problem_output(p)},
                      {"visibility", "visible"}});
   return {{"score", rounded(learner.total())},
-          {"max_score", book.problems.size()},
+          {"max_score", book.max_total()},
           {"output", fmt::format("{}: graded by judge", book.title)},
           {"visibility", "visible"},
           {"stdout_visibility", "hidden"},
@@ -215,6 +275,7 @@ void write_grade_reports(const GradeBook& book, const std::string& out_dir) {
         fs::remove(f.path(), ec);
   }
   write_file(out / "summary.csv", render_summary_csv(book));
+  write_file(out / "outcomes.csv", render_outcomes_csv(book));
   write_file(out / "junit.xml", render_junit(book));
   write_file(out / "report.html", render_html(book));
   for (const auto& learner : book.learners) {

@@ -20,11 +20,14 @@ std::string report_file_stem(const std::string& learner);
 std::string csv_field(const std::string& text);
 
 std::string render_summary_csv(const GradeBook& book);
+// The same rows and columns as summary.csv, each cell an outcome's name
+// (grade_outcome.h): what the fraction alone cannot tell apart.
+std::string render_outcomes_csv(const GradeBook& book);
 std::string render_junit(const GradeBook& book);
 nlohmann::json render_learner_json(const GradeBook& book, const GradedLearner& learner);
 nlohmann::json render_gradescope(const GradeBook& book, const GradedLearner& learner);
 
-// Writes summary.csv, junit.xml, report.html, learners/<id>.json and
+// Writes summary.csv, outcomes.csv, junit.xml, report.html, learners/<id>.json and
 // gradescope/<id>.json into `out_dir`, each through a temporary file.
 void write_grade_reports(const GradeBook& book, const std::string& out_dir);
 

@@ -1,5 +1,7 @@
 #include "report_html.h"
 
+#include "grade_outcome.h"
+
 #include "text.h"
 
 #include <nlohmann/json.hpp>
@@ -30,6 +32,7 @@ table.heatmap tr.average th, table.heatmap tr.average td { border-top: 2px solid
 .ce { background: repeating-linear-gradient(45deg, #e6c6f0, #e6c6f0 6px, #d4a8e3 6px, #d4a8e3 12px);
   color: #4a1060; font-weight: bold; }
 .err { background: #9fb6d8; color: #102a50; font-weight: bold; }
+.fail { background: #f0a8a0; color: #5a0e06; font-weight: bold; }
 [role=button]:focus { outline: 3px solid #1a56db; outline-offset: -3px; }
 .selected { outline: 3px solid #111; outline-offset: -3px; }
 #details { flex: 1 1 28rem; min-width: 20rem; border: 1px solid #ccc; border-radius: 4px;
@@ -81,10 +84,6 @@ const char* const kScript = R"html(<script>
   function hasMessage(r) {
     return typeof r.message === "string" && r.message !== "";
   }
-  function isCompileError(p) {
-    var r = resultOf(p);
-    return r.status === "error" && hasMessage(r) && r.message.indexOf("compile_error") === 0;
-  }
   // Red at 0, amber at 0.5, green at 1; light enough for dark text on top.
   function colour(f) {
     var hue = f < 0.5 ? 90 * f : 45 + 150 * (f - 0.5);
@@ -93,12 +92,26 @@ const char* const kScript = R"html(<script>
   function percent(f) {
     return Math.round(f * 100) + "%";
   }
+  // Short codes for the outcomes a fraction cannot tell apart (outcomes.csv).
+  var OUTCOMES = {
+    wrong_answer: ["score", "WA", "wrong answer"],
+    time_limit: ["fail", "TLE", "time limit: an endless loop or a slow algorithm"],
+    memory_limit: ["fail", "MLE", "memory limit"],
+    runtime_error: ["fail", "RE", "runtime error: it crashed"],
+    not_implemented: ["na", "STUB", "the stub, untouched"],
+    empty: ["na", "EMPTY", "an empty file"],
+    not_attempted: ["na", "\u2014", "not attempted"],
+    compile_error: ["ce", "CE", "compile error"],
+    refused: ["err", "REF", "refused: a file the judge would not read"],
+    judge_error: ["err", "ERR", "judge error"]
+  };
   function describe(p) {
-    if (!p || !p.attempted) return { cls: "na", text: "\u2014", label: "not attempted" };
-    if (isCompileError(p)) return { cls: "ce", text: "CE", label: "compile error" };
-    if (resultOf(p).status === "error") return { cls: "err", text: "ERR", label: "judge error" };
-    return { cls: "score", text: percent(p.fraction),
-             label: p.passed + " / " + p.total + " tests passed" };
+    if (!p) return { cls: "na", text: "\u2014", label: "not attempted" };
+    var known = OUTCOMES[p.outcome];
+    if (p.outcome === "passed" || p.outcome === "partial" || !known)
+      return { cls: "score", text: percent(p.fraction),
+               label: p.passed + " / " + p.total + " tests passed" };
+    return { cls: known[0], text: known[1], label: known[2] };
   }
   function activatable(node, onActivate) {
     node.tabIndex = 0;
@@ -282,6 +295,8 @@ json book_data(const GradeBook& book) {
       entry["passed"] = p.passed;
       entry["total"] = p.total;
       entry["fraction"] = p.fraction();
+      entry["outcome"] = outcome_name(classify_outcome(p));
+      entry["points"] = p.points;
       entry["result"] = p.result;
       problems.push_back(std::move(entry));
     }
@@ -325,6 +340,8 @@ std::string render_html(const GradeBook& book) {
       "<span style=\"background:hsl(120, 75%, 78%)\">100%</span>"
       "<span class=\"na\">\xE2\x80\x94 not attempted</span>"
       "<span class=\"ce\">CE compile error</span>"
+      "<span class=\"fail\">TLE time limit, MLE memory limit, RE crash</span>"
+      "<span class=\"na\">STUB untouched, EMPTY empty file</span>"
       "<span class=\"err\">ERR judge error</span></p>\n";
   html +=
       "<noscript>This report draws its table with JavaScript; the data is in the "

@@ -177,4 +177,18 @@ std::string markup_escape(const std::string& text) { return markup(text, /*attri
 
 std::string markup_attribute(const std::string& text) { return markup(text, /*attribute=*/true); }
 
+std::string to_hex(const std::string& bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string hex;
+  for (const unsigned char c : bytes) hex += {digits[c >> 4], digits[c & 0xf]};
+  return hex;
+}
+
+std::string from_hex(const std::string& hex) {
+  std::string bytes;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return bytes;
+}
+
 }  // namespace judge

@@ -38,4 +38,9 @@ std::string markup_escape(const std::string& text);
 // too, since attribute-value normalisation would turn them into spaces.
 std::string markup_attribute(const std::string& text);
 
+// Any bytes as lowercase hex, and back: a lossless spelling inside JSON,
+// which holds only UTF-8 text. from_hex ignores a trailing odd digit.
+std::string to_hex(const std::string& bytes);
+std::string from_hex(const std::string& hex);
+
 }  // namespace judge
