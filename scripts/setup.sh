@@ -13,6 +13,9 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake make pkg-config libeigen3-dev libyaml-cpp-dev libfmt-dev libcli11-dev
           nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev bubblewrap libseccomp-dev libssl-dev
           libsqlitecpp-dev libcpp-httplib-dev ${JUDGE_EXTRA_PACKAGES:-})
+# node and npm bundle judge serve's editor (CodeMirror, pinned by judge/web/package-lock.json).
+# Checked by command, not by package: a node installed another way serves as well.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
