@@ -2,6 +2,8 @@
 #include "commands.h"
 
 #include "grade.h"
+#include "intake_report.h"
+#include "out_dir.h"
 #include "text.h"
 
 #include <fmt/format.h>
@@ -46,6 +48,10 @@ int run_grade(Context& ctx, const GradeArgs& args) {
                  "learner, each holding <problem>.cpp files (or exercises/<problem>.cpp).\n";
     return kExitUsage;
   }
+  if (const Status out = check_out_dir(args.class_dir, args.out_dir); !out.ok()) {
+    std::cerr << printable(out.message()) << "\n";
+    return kExitUsage;
+  }
   GradeOptions options;
   options.class_dir = args.class_dir;
   options.out_dir = args.out_dir;
@@ -54,6 +60,10 @@ int run_grade(Context& ctx, const GradeArgs& args) {
                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.check.case_seconds = args.case_seconds;
   options.check.use_cache = !args.no_cache;
+  options.on_intake = [](const std::vector<IntakeFinding>& findings) {
+    for (const auto& f : findings)
+      if (f.warn) std::cerr << intake_line(f) << "\n";
+  };
   if (!options.check.sandbox.use_bubblewrap) {
     std::cerr << unsandboxed_warning(sandbox_status()) << "\n";
     if (!args.allow_unsandboxed) {
