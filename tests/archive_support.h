@@ -11,7 +11,7 @@
 
 namespace judge::testing {
 
-// Runs `body` (Python 3, indented by nothing) with `zipfile`, `tarfile`, `io`
+// Runs `body` (Python 3, written to a script in `dir`) with `zipfile`, `tarfile`, `io`
 // and `sys` imported and `out` the archive's path; fails the test if Python
 // does. Helpers in scope: reg(name, data) and kind(name, type) make TarInfo
 // entries; zlink(name, target) a zip symbolic link.
@@ -35,6 +35,7 @@ inline void make_archive(const TempDir& dir, const std::string& out, const std::
       "    info.external_attr = 0o120777 << 16\n"
       "    z.writestr(info, target)\n" +
           body + "\n");
+  std::filesystem::create_directories(std::filesystem::path(out).parent_path());
   const JudgeRun r = shell("python3 '" + script + "' '" + out + "' 2>&1");
   ASSERT_EQ(r.exit_code, 0) << r.out;
 }
