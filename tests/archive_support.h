@@ -16,25 +16,24 @@ namespace judge::testing {
 // does. Helpers in scope: reg(name, data) and kind(name, type) make TarInfo
 // entries; zlink(name, target) a zip symbolic link.
 inline void make_archive(const TempDir& dir, const std::string& out, const std::string& body) {
-  const std::string script = dir.write(
-      "make_archive.py",
-      "import io, sys, tarfile, zipfile\n"
-      "out = sys.argv[1]\n"
-      "def reg(name, data):\n"
-      "    info = tarfile.TarInfo(name)\n"
-      "    info.size = len(data)\n"
-      "    return info, io.BytesIO(data)\n"
-      "def kind(name, type, **extra):\n"
-      "    info = tarfile.TarInfo(name)\n"
-      "    info.type = type\n"
-      "    for k, v in extra.items(): setattr(info, k, v)\n"
-      "    return info\n"
-      "def zlink(z, name, target):\n"
-      "    info = zipfile.ZipInfo(name)\n"
-      "    info.create_system = 3\n"
-      "    info.external_attr = 0o120777 << 16\n"
-      "    z.writestr(info, target)\n" +
-          body + "\n");
+  const std::string script = dir.write("make_archive.py",
+                                       "import io, sys, tarfile, zipfile\n"
+                                       "out = sys.argv[1]\n"
+                                       "def reg(name, data):\n"
+                                       "    info = tarfile.TarInfo(name)\n"
+                                       "    info.size = len(data)\n"
+                                       "    return info, io.BytesIO(data)\n"
+                                       "def kind(name, type, **extra):\n"
+                                       "    info = tarfile.TarInfo(name)\n"
+                                       "    info.type = type\n"
+                                       "    for k, v in extra.items(): setattr(info, k, v)\n"
+                                       "    return info\n"
+                                       "def zlink(z, name, target):\n"
+                                       "    info = zipfile.ZipInfo(name)\n"
+                                       "    info.create_system = 3\n"
+                                       "    info.external_attr = 0o120777 << 16\n"
+                                       "    z.writestr(info, target)\n" +
+                                           body + "\n");
   std::filesystem::create_directories(std::filesystem::path(out).parent_path());
   const JudgeRun r = shell("python3 '" + script + "' '" + out + "' 2>&1");
   ASSERT_EQ(r.exit_code, 0) << r.out;

@@ -3,8 +3,8 @@
 // named; a corrupt archive, a bomb or an archive of thousands of entries is
 // refused at its cap. After each, nothing exists outside the scratch folder
 // that was not there before, and nothing inside it is a link.
-#include "archive_unpack.h"
 #include "archive_support.h"
+#include "archive_unpack.h"
 #include "fd.h"
 #include "test_support.h"
 
@@ -22,8 +22,8 @@ namespace fs = std::filesystem;
 std::set<std::string> tree(const std::string& root) {
   std::set<std::string> paths;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator();
-       it.increment(ec))
+  for (auto it = fs::recursive_directory_iterator(root, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec))
     paths.insert(fs::relative(it->path(), root).string());
   return paths;
 }
@@ -122,9 +122,11 @@ TEST_F(Archive, SymbolicLinkEntriesToPasswdOrTheSolutionsAreSkipped) {
   testing::make_archive(dir_, path("hw.zip"),
                         "with zipfile.ZipFile(out, 'w') as z:\n"
                         "    zlink(z, 'softmax.cpp', '/etc/passwd')\n"
-                        "    zlink(z, 'week1/softmax.cpp', '" + solutions + "')\n"
-                        "    zlink(z, 'up', '../../../..')\n"
-                        "    z.writestr('up/evil.cpp', 'int evil;')\n");
+                        "    zlink(z, 'week1/softmax.cpp', '" +
+                            solutions +
+                            "')\n"
+                            "    zlink(z, 'up', '../../../..')\n"
+                            "    z.writestr('up/evil.cpp', 'int evil;')\n");
   const ArchiveResult r = unpack("hw.zip");
   ASSERT_TRUE(r.status.ok()) << dump(r);
   EXPECT_TRUE(skipped(r, "softmax.cpp", "symbolic link")) << dump(r);
@@ -137,11 +139,12 @@ TEST_F(Archive, SymbolicLinkEntriesToPasswdOrTheSolutionsAreSkipped) {
 }
 
 TEST_F(Archive, HardLinkEntriesAreSkipped) {
-  testing::make_archive(dir_, path("hw.tar"),
-                        "with tarfile.open(out, 'w') as t:\n"
-                        "    t.addfile(*reg('notes.cpp', b'int notes;'))\n"
-                        "    t.addfile(kind('softmax.cpp', tarfile.LNKTYPE, linkname='notes.cpp'))\n"
-                        "    t.addfile(kind('passwd.cpp', tarfile.LNKTYPE, linkname='/etc/passwd'))\n");
+  testing::make_archive(
+      dir_, path("hw.tar"),
+      "with tarfile.open(out, 'w') as t:\n"
+      "    t.addfile(*reg('notes.cpp', b'int notes;'))\n"
+      "    t.addfile(kind('softmax.cpp', tarfile.LNKTYPE, linkname='notes.cpp'))\n"
+      "    t.addfile(kind('passwd.cpp', tarfile.LNKTYPE, linkname='/etc/passwd'))\n");
   const ArchiveResult r = unpack("hw.tar");
   ASSERT_TRUE(r.status.ok()) << dump(r);
   EXPECT_TRUE(skipped(r, "softmax.cpp", "hard link")) << dump(r);
@@ -156,12 +159,15 @@ TEST_F(Archive, DotDotAndAbsoluteNamesAreSkipped) {
                         "with zipfile.ZipFile(out, 'w') as z:\n"
                         "    z.writestr('../../evil.cpp', 'int evil;')\n"
                         "    z.writestr('ok/../../evil2.cpp', 'int evil;')\n"
-                        "    z.writestr('" + evil + "', 'int evil;')\n"
-                        "    z.writestr('softmax.cpp', 'int fine;')\n");
+                        "    z.writestr('" +
+                            evil +
+                            "', 'int evil;')\n"
+                            "    z.writestr('softmax.cpp', 'int fine;')\n");
   testing::make_archive(dir_, path("hw.tar"),
                         "with tarfile.open(out, 'w') as t:\n"
                         "    t.addfile(*reg('../../evil.cpp', b'int evil;'))\n"
-                        "    t.addfile(*reg('" + evil + "', b'int evil;'))\n");
+                        "    t.addfile(*reg('" +
+                            evil + "', b'int evil;'))\n");
   for (const char* name : {"hw.zip", "hw.tar"}) {
     const ArchiveResult r = unpack(name);
     ASSERT_TRUE(r.status.ok()) << dump(r);
@@ -244,11 +250,12 @@ TEST_F(Archive, AFolderNamedSoftmaxCppIsSkippedByName) {
 }
 
 TEST_F(Archive, FifoAndDeviceEntriesAreSkipped) {
-  testing::make_archive(dir_, path("hw.tar"),
-                        "with tarfile.open(out, 'w') as t:\n"
-                        "    t.addfile(kind('softmax.cpp', tarfile.FIFOTYPE))\n"
-                        "    t.addfile(kind('zero.cpp', tarfile.CHRTYPE, devmajor=1, devminor=5))\n"
-                        "    t.addfile(kind('disk.cpp', tarfile.BLKTYPE, devmajor=8, devminor=0))\n");
+  testing::make_archive(
+      dir_, path("hw.tar"),
+      "with tarfile.open(out, 'w') as t:\n"
+      "    t.addfile(kind('softmax.cpp', tarfile.FIFOTYPE))\n"
+      "    t.addfile(kind('zero.cpp', tarfile.CHRTYPE, devmajor=1, devminor=5))\n"
+      "    t.addfile(kind('disk.cpp', tarfile.BLKTYPE, devmajor=8, devminor=0))\n");
   const ArchiveResult r = unpack("hw.tar");
   ASSERT_TRUE(r.status.ok()) << dump(r);
   EXPECT_TRUE(skipped(r, "softmax.cpp", "named pipe")) << dump(r);
@@ -263,9 +270,11 @@ TEST_F(Archive, NamesWithANewlineOrTooLongForTheFileSystemAreSkipped) {
   testing::make_archive(dir_, path("hw.tar"),
                         "with tarfile.open(out, 'w', format=tarfile.PAX_FORMAT) as t:\n"
                         "    t.addfile(*reg('soft\\nmax.cpp', b'int a;'))\n"
-                        "    t.addfile(*reg('" + long_name + "', b'int b;'))\n"
-                        "    t.addfile(*reg('softmax.cpp', b'int c;'))\n"
-                        "    t.addfile(*reg('softmax.cpp', b'int d;'))\n");
+                        "    t.addfile(*reg('" +
+                            long_name +
+                            "', b'int b;'))\n"
+                            "    t.addfile(*reg('softmax.cpp', b'int c;'))\n"
+                            "    t.addfile(*reg('softmax.cpp', b'int d;'))\n");
   const ArchiveResult r = unpack("hw.tar");
   ASSERT_TRUE(r.status.ok()) << dump(r);
   EXPECT_TRUE(skipped(r, "soft\nmax.cpp", "control character")) << dump(r);

@@ -52,7 +52,8 @@ TEST_F(IntakeGrade, ARealClassFolderIsFoundGradedAndReported) {
   cls.write("alice/Softmax.cpp", softmax);
   cls.write("bob/week1/softmax.cpp", softmax);
   testing::make_zip(tools, cls.path() + "/carol/submission.zip",
-                    {{"carol/softmax.cpp", softmax}, {"carol/softmax_rows.cpp", source(kCorrectRows)},
+                    {{"carol/softmax.cpp", softmax},
+                     {"carol/softmax_rows.cpp", source(kCorrectRows)},
                      {"__MACOSX/carol/._softmax.cpp", "metadata"}});
   cls.write("__MACOSX/alice/._Softmax.cpp", "metadata");
   cls.write(".git/softmax.cpp", "not a learner");
@@ -67,10 +68,12 @@ TEST_F(IntakeGrade, ARealClassFolderIsFoundGradedAndReported) {
   const std::string summary = testing::read_text(out.path() + "/summary.csv");
   for (const char* learner : {"alice", "bob", "dave"})
     EXPECT_NE(summary.find("\n" + std::string(learner) + ",1.0000,0.0000,"), std::string::npos)
-        << learner << "\n" << summary;
+        << learner << "\n"
+        << summary;
   for (const char* learner : {"carol", "erin"})
     EXPECT_NE(summary.find("\n" + std::string(learner) + ",1.0000,1.0000,"), std::string::npos)
-        << learner << "\n" << summary;
+        << learner << "\n"
+        << summary;
   EXPECT_EQ(summary.find("__MACOSX"), std::string::npos) << summary;
   EXPECT_EQ(summary.find(".git"), std::string::npos) << summary;
 
@@ -118,9 +121,11 @@ TEST_F(IntakeGrade, HostileArchivesAreReportedWhileTheClassIsGraded) {
   const std::string solutions = testing::source_dir() + "/solutions/softmax/reference.cpp";
   testing::make_archive(tools, cls.path() + "/mallory/hw.zip",
                         "with zipfile.ZipFile(out, 'w') as z:\n"
-                        "    zlink(z, 'softmax.cpp', '" + solutions + "')\n"
-                        "    z.writestr('../../evil.cpp', 'int evil;')\n"
-                        "    z.writestr('ok\\n.cpp', 'int newline;')\n");
+                        "    zlink(z, 'softmax.cpp', '" +
+                            solutions +
+                            "')\n"
+                            "    z.writestr('../../evil.cpp', 'int evil;')\n"
+                            "    z.writestr('ok\\n.cpp', 'int newline;')\n");
   testing::make_archive(tools, cls.path() + "/zed/bomb.zip",
                         "with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:\n"
                         "    with z.open('softmax.cpp', 'w', force_zip64=True) as f:\n"

@@ -73,8 +73,9 @@ TEST_F(Intake, FindsAFileWhateverTheCaseOfItsNameAndSaysWhichOne) {
     const auto f = findings(r, learner, "found_elsewhere", "softmax");
     ASSERT_EQ(f.size(), 1u) << dump(r);
     EXPECT_TRUE(f[0].warn);
-    EXPECT_NE(f[0].note.find(hand_in(r, learner, "softmax").file.substr(std::string(learner).size() + 1)),
-              std::string::npos)
+    EXPECT_NE(
+        f[0].note.find(hand_in(r, learner, "softmax").file.substr(std::string(learner).size() + 1)),
+        std::string::npos)
         << f[0].note;
   }
   // The usual layout is recorded, not shouted about.
@@ -111,7 +112,8 @@ TEST_F(Intake, ChoosesOneOfSeveralFilesByAFixedRuleAndNamesIt) {
   for (std::size_t i = 0; i <= ranked.size(); ++i) {
     const Roster r = roster();
     const HandIn& h = hand_in(r, "dave", "softmax");
-    const std::string expected = i < ranked.size() ? "dave/" + ranked[i] : "dave/hw.zip/softmax.cpp";
+    const std::string expected =
+        i < ranked.size() ? "dave/" + ranked[i] : "dave/hw.zip/softmax.cpp";
     EXPECT_EQ(h.file, expected) << dump(r);
     EXPECT_TRUE(h.refusal.empty()) << h.refusal;
     if (i < ranked.size()) {
@@ -190,7 +192,8 @@ TEST_F(Intake, ABadArchiveIsReportedAndExplainsTheProblemsItMightHaveHeld) {
   cls_.write("alice/softmax.cpp", "int a;\n");
   testing::make_archive(out_, cls_.path() + "/mallory/hw.zip",
                         "with zipfile.ZipFile(out, 'w') as z:\n"
-                        "    zlink(z, 'softmax.cpp', '/etc/passwd')\n");
+                        "    zlink(z, 'softmax.cpp', '/etc/passwd')\n"
+                        "    z.writestr('week1/softmax_rows.cpp/', '')\n");
   const Roster r = roster();
   // alice: graded from her folder; the archive is refused by name.
   EXPECT_EQ(hand_in(r, "alice", "softmax").file, "alice/softmax.cpp");
@@ -203,7 +206,9 @@ TEST_F(Intake, ABadArchiveIsReportedAndExplainsTheProblemsItMightHaveHeld) {
   // mallory: the link is named as the reason softmax was not graded.
   EXPECT_EQ(hand_in(r, "mallory", "softmax").refusal,
             "mallory/hw.zip/softmax.cpp is a symbolic link; links are not unpacked");
-  ASSERT_EQ(findings(r, "mallory", "entry_skipped").size(), 1u) << dump(r);
+  EXPECT_EQ(hand_in(r, "mallory", "softmax_rows").refusal,
+            "mallory/hw.zip/week1/softmax_rows.cpp/ is a folder, not a file");
+  ASSERT_EQ(findings(r, "mallory", "entry_skipped").size(), 2u) << dump(r);
   EXPECT_TRUE(findings(r, "mallory", "entry_skipped")[0].warn);
 }
 
@@ -274,9 +279,9 @@ TEST_F(Intake, AFolderOfLinksCannotBuryTheTerminal) {
 }
 
 TEST(IntakeReport, CsvCellsAndTerminalLinesAreSafe) {
-  const std::vector<IntakeFinding> findings = {
-      {"=HYPERLINK(\"http://x\")", "softmax", "found_elsewhere", "a,b/soft\nmax.cpp",
-       "\x1b[31mred\nline", true}};
+  const std::vector<IntakeFinding> findings = {{"=HYPERLINK(\"http://x\")", "softmax",
+                                                "found_elsewhere", "a,b/soft\nmax.cpp",
+                                                "\x1b[31mred\nline", true}};
   const std::string csv = render_intake_csv(findings);
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "learner,problem,finding,file,note");
   EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\",softmax,found_elsewhere,"),

@@ -58,8 +58,7 @@ TEST_F(OutDir, AFolderThatCannotBeMadeOrWrittenIsRefused) {
   dir_.write("a-file", "x");
   const Status under_file = check(dir_.path() + "/a-file/grades");
   EXPECT_TRUE(under_file.refused());
-  EXPECT_NE(under_file.message().find("cannot be made"), std::string::npos)
-      << under_file.message();
+  EXPECT_NE(under_file.message().find("cannot be made"), std::string::npos) << under_file.message();
   const Status file = check(dir_.path() + "/a-file");
   EXPECT_TRUE(file.refused()) << "a file is not a folder";
   // /proc/1 refuses new files to everyone, root included.

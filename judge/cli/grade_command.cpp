@@ -48,10 +48,6 @@ int run_grade(Context& ctx, const GradeArgs& args) {
                  "learner, each holding <problem>.cpp files (or exercises/<problem>.cpp).\n";
     return kExitUsage;
   }
-  if (const Status out = check_out_dir(args.class_dir, args.out_dir); !out.ok()) {
-    std::cerr << printable(out.message()) << "\n";
-    return kExitUsage;
-  }
   GradeOptions options;
   options.class_dir = args.class_dir;
   options.out_dir = args.out_dir;
@@ -82,6 +78,11 @@ int run_grade(Context& ctx, const GradeArgs& args) {
   } else {
     for (const auto& p : ctx.bank.problems) options.problems.push_back(p.id);
     options.title = "all problems";
+  }
+  // Last of the checks, as it makes the folder: a refusal above leaves none behind.
+  if (const Status out = check_out_dir(args.class_dir, args.out_dir); !out.ok()) {
+    std::cerr << printable(out.message()) << "\n";
+    return kExitUsage;
   }
   const bool tty = isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();

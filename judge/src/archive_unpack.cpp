@@ -41,14 +41,21 @@ std::string kind_refusal(struct archive_entry* e) {
   if (archive_entry_hardlink(e) != nullptr) return "a hard link; links are not unpacked";
   if (archive_entry_symlink(e) != nullptr) return "a symbolic link; links are not unpacked";
   switch (archive_entry_filetype(e)) {
-    case AE_IFREG: return "";
-    case AE_IFLNK: return "a symbolic link; links are not unpacked";
-    case AE_IFDIR: return "a folder, not a file";
-    case AE_IFIFO: return "a named pipe (FIFO), not a regular file";
+    case AE_IFREG:
+      return "";
+    case AE_IFLNK:
+      return "a symbolic link; links are not unpacked";
+    case AE_IFDIR:
+      return "a folder, not a file";
+    case AE_IFIFO:
+      return "a named pipe (FIFO), not a regular file";
     case AE_IFCHR:
-    case AE_IFBLK: return "a device, not a regular file";
-    case AE_IFSOCK: return "a socket, not a regular file";
-    default: return "not a regular file";
+    case AE_IFBLK:
+      return "a device, not a regular file";
+    case AE_IFSOCK:
+      return "a socket, not a regular file";
+    default:
+      return "not a regular file";
   }
 }
 
@@ -74,7 +81,8 @@ void write_all(int fd, const char* data, std::size_t size, const std::string& in
     const ssize_t n = write(fd, data, size);
     if (n < 0 && errno == EINTR) continue;
     // The scratch folder is the judge's own: a full disk is the judge's fault.
-    if (n <= 0) throw std::runtime_error("cannot write below " + into + ": " + std::strerror(errno));
+    if (n <= 0)
+      throw std::runtime_error("cannot write below " + into + ": " + std::strerror(errno));
     data += n;
     size -= static_cast<std::size_t>(n);
   }
@@ -187,9 +195,10 @@ ArchiveResult unpack_archive(int fd, const std::string& shown, const std::string
       budget.bytes -= got;
       if (!out.ok()) continue;
       if (size > budget.file_bytes)
-        return refuse(fmt::format("holds {}, which unpacks to more than {} KiB; hand in the source "
-                                  "files only",
-                                  name, budget.file_bytes >> 10));
+        return refuse(
+            fmt::format("holds {}, which unpacks to more than {} KiB; hand in the source "
+                        "files only",
+                        name, budget.file_bytes >> 10));
       write_all(out.get(), block.data(), got, into);
     }
     if (out.ok()) r.files.push_back(join(parts));

@@ -17,10 +17,10 @@ namespace judge {
 // What one learner's archives may unpack to, all of them together. The caps
 // are far above any honest hand-in (a few .cpp files of a few KiB) and far
 // below what would hurt a grading machine with a class of hundreds.
-constexpr std::uint64_t kMaxArchiveFileBytes = 16u << 20;   // the archive file itself
-constexpr std::uint64_t kMaxUnpackedBytes = 16u << 20;      // everything decompressed
-constexpr std::uint64_t kMaxUnpackedFileBytes = 1u << 20;   // one file: a learner's .cpp cap
-constexpr std::size_t kMaxArchiveEntries = 1000;            // entries of every kind
+constexpr std::uint64_t kMaxArchiveFileBytes = 16u << 20;  // the archive file itself
+constexpr std::uint64_t kMaxUnpackedBytes = 16u << 20;     // everything decompressed
+constexpr std::uint64_t kMaxUnpackedFileBytes = 1u << 20;  // one file: a learner's .cpp cap
+constexpr std::size_t kMaxArchiveEntries = 1000;           // entries of every kind
 
 // The caps left for a learner, shared by their archives.
 struct ArchiveBudget {

@@ -100,8 +100,8 @@ Status LearnerScan::list(int dir, const std::string& shown, std::vector<std::str
     if (name == "." || name == "..") continue;
     if (++looked_ > kMaxEntriesLooked) {
       closedir(d);
-      return Status::Refused(fmt::format(
-          "{} holds more than {} entries; the judge stops looking", shown, kMaxEntriesLooked));
+      return Status::Refused(fmt::format("{} holds more than {} entries; the judge stops looking",
+                                         shown, kMaxEntriesLooked));
     }
     names.push_back(name);
   }
@@ -127,8 +127,8 @@ Status LearnerScan::scan(const Level& level, std::vector<std::string>* folders,
     const std::string shown = level.shown_dir + name;
     const std::string relative = level.rel_dir + name;
     if (is_ignored_name(name)) {
-      finding("", "ignored", shown, fmt::format("skipped {}: hidden, macOS metadata or a backup", shown),
-              false);
+      finding("", "ignored", shown,
+              fmt::format("skipped {}: hidden, macOS metadata or a backup", shown), false);
       continue;
     }
     struct stat st {};
@@ -179,8 +179,8 @@ Status LearnerScan::scan_tree(const Level& top, std::vector<std::string>* archiv
     }
     const bool exercises = top.rank == kTop && name == "exercises";
     const Rank rank = top.rank == kTop ? (exercises ? kExercises : kNested) : kArchiveNested;
-    if (const Status s =
-            scan({dir.get(), shown + "/", top.base, top.rel_dir + name + "/", rank}, nullptr, nullptr);
+    if (const Status s = scan({dir.get(), shown + "/", top.base, top.rel_dir + name + "/", rank},
+                              nullptr, nullptr);
         !s.ok())
       finding("", "unreadable", shown, s.message(), true);
   }
@@ -191,8 +191,8 @@ Status LearnerScan::scan_tree(const Level& top, std::vector<std::string>* archiv
 // through like a folder; a refused archive leaves nothing behind.
 void LearnerScan::unpack(int learner_dir, const std::string& name, const std::string& scratch) {
   const std::string shown = learner_ + "/" + name;
-  const Fd fd(openat(learner_dir, name.c_str(),
-                     O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+  const Fd fd(
+      openat(learner_dir, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
   ArchiveResult r;
   const std::string into = scratch + "/" + report_file_stem(name);
   if (!fd.ok()) {
@@ -210,7 +210,9 @@ void LearnerScan::unpack(int learner_dir, const std::string& name, const std::st
     const std::string why = entry + " is " + skipped.why;
     finding("", "entry_skipped", entry, "skipped " + why, true);
     // An entry named for a problem explains why that problem has no file.
-    const std::string base_name = fs::path(skipped.path).filename().string();
+    std::string base_name = skipped.path;
+    while (!base_name.empty() && base_name.back() == '/') base_name.pop_back();
+    base_name = base_name.substr(base_name.find_last_of('/') + 1);
     for (std::size_t p = 0; p < problems_.size(); ++p)
       if (match_problem_file(base_name, problems_[p]) != NameMatch::kNo)
         found_[p].push_back({kArchiveTop, false, entry, "", "", why});
@@ -222,12 +224,11 @@ void LearnerScan::unpack(int learner_dir, const std::string& name, const std::st
     fs::remove_all(into, ec);
     return;
   }
-  finding("", "unpacked", shown,
-          fmt::format("{}: unpacked {} source files", shown, r.files.size()), false);
+  finding("", "unpacked", shown, fmt::format("{}: unpacked {} source files", shown, r.files.size()),
+          false);
   const Fd dir(open(into.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  const Status s =
-      dir.ok() ? scan_tree({dir.get(), shown + "/", into, "", kArchiveTop}, nullptr)
-               : Status::Refused(into + " cannot be opened: " + std::strerror(errno));
+  const Status s = dir.ok() ? scan_tree({dir.get(), shown + "/", into, "", kArchiveTop}, nullptr)
+                            : Status::Refused(into + " cannot be opened: " + std::strerror(errno));
   if (!s.ok()) finding("", "unreadable", shown, s.message(), true);
 }
 
@@ -291,7 +292,8 @@ void LearnerScan::choose(std::size_t p) {
 }
 
 LearnerIntake LearnerScan::run(const std::string& scratch) {
-  for (const auto& problem : problems_) out_.hand_ins.push_back({learner_, problem, "", "", "", ""});
+  for (const auto& problem : problems_)
+    out_.hand_ins.push_back({learner_, problem, "", "", "", ""});
   const Fd top(open(class_dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   const Fd dir(top.ok() ? openat(top.get(), learner_.c_str(),
                                  O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)

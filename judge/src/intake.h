@@ -20,7 +20,7 @@ struct HandIn {
   // As shown in reports, below the class folder ("alice/softmax.cpp",
   // "alice/submission.zip/week1/softmax.cpp"); empty: not attempted.
   std::string file;
-  std::string base;      // the folder `relative` is read below: the class folder or a scratch folder
+  std::string base;  // the folder `relative` is read below: the class folder or a scratch folder
   std::string relative;  // `file` ends with it
   std::string refusal;   // set when what is there cannot be graded (a link, a pipe...)
 
@@ -35,8 +35,8 @@ struct IntakeFinding {
   // four per learner and problem); ignored, link, not_a_learner, unreadable,
   // unpacked, archive_refused, entry_skipped, more_findings.
   std::string kind;
-  std::string file;  // below the class folder, when the finding is about one
-  std::string note;  // one sentence, naming the learner
+  std::string file;   // below the class folder, when the finding is about one
+  std::string note;   // one sentence, naming the learner
   bool warn = false;  // shown on the terminal too
 };
 
@@ -52,8 +52,7 @@ struct LearnerIntake {
 // name in another case at the top, exercises/, another folder, an archive;
 // ties go to the path that sorts first.
 LearnerIntake take_in_learner(const std::string& class_dir, const std::string& learner,
-                              const std::vector<std::string>& problems,
-                              const std::string& scratch);
+                              const std::vector<std::string>& problems, const std::string& scratch);
 
 // Warned findings shown per learner; the rest are in intake.csv only, so a
 // folder of ten thousand links cannot bury the terminal.

@@ -37,11 +37,15 @@ Status check_out_dir(const std::string& class_dir, const std::string& out_dir) {
   if (ec) return Status::Refused("--out " + out_dir + " cannot be resolved: " + ec.message());
   const std::string own = " Name a folder of the reports' own, beside the class folder.";
   if (out == out.root_path())
-    return Status::Refused("--out " + out_dir + " is the root folder; the reports would be "
-                           "written all over it." + own);
+    return Status::Refused("--out " + out_dir +
+                           " is the root folder; the reports would be "
+                           "written all over it." +
+                           own);
   if (out == cls)
-    return Status::Refused("--out " + out_dir + " is the class folder itself; the reports would "
-                           "be mixed with the learners' folders." + own);
+    return Status::Refused("--out " + out_dir +
+                           " is the class folder itself; the reports would "
+                           "be mixed with the learners' folders." +
+                           own);
   if (within(cls, out))
     return Status::Refused("--out " + out_dir + " holds the class folder " + class_dir +
                            "; the reports would be written around the hand-ins." + own);
@@ -49,13 +53,17 @@ Status check_out_dir(const std::string& class_dir, const std::string& out_dir) {
     const fs::path rel = out.lexically_relative(cls);
     const std::string top = rel.begin()->string();
     if (std::distance(rel.begin(), rel.end()) > 1)
-      return Status::Refused("--out " + out_dir + " is inside " + top + " in the class folder, "
+      return Status::Refused("--out " + out_dir + " is inside " + top +
+                             " in the class folder, "
                              "which would be graded as a learner's folder with the reports in "
-                             "it." + own);
+                             "it." +
+                             own);
     if (fs::exists(out, ec) && (!fs::is_directory(out, ec) || !holds_only_reports(out)))
-      return Status::Refused("--out " + out_dir + " is " + top + " in the class folder, which "
+      return Status::Refused("--out " + out_dir + " is " + top +
+                             " in the class folder, which "
                              "holds other files than an earlier grading's (a learner's?); it "
-                             "would be skipped as a learner." + own);
+                             "would be skipped as a learner." +
+                             own);
   }
   fs::create_directories(out, ec);
   if (ec) return Status::Refused("--out " + out_dir + " cannot be made: " + ec.message() + ".");

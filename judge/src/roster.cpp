@@ -24,7 +24,8 @@ Roster read_roster(const std::string& class_dir, const std::vector<std::string>&
     if (!skipped.empty() && fs::weakly_canonical(entry.path(), ec) == skipped) continue;
     if (is_ignored_name(name)) {  // .git, .judge, __MACOSX, editor files
       roster.findings.push_back({"", "", "ignored", name,
-                                 "skipped " + name + ": hidden, macOS metadata or a backup", false});
+                                 "skipped " + name + ": hidden, macOS metadata or a backup",
+                                 false});
       continue;
     }
     const fs::file_status status = entry.symlink_status(ec);
