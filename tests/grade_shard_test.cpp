@@ -37,7 +37,8 @@ std::map<std::string, std::string> files_below(const std::string& dir) {
   std::map<std::string, std::string> files;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     const std::string name = fs::relative(entry.path(), dir).string();
-    if (entry.is_regular_file() && name != "journal.jsonl")
+    // The journal and the intake's scratch folder are the run's own, not reports.
+    if (entry.is_regular_file() && name != "journal.jsonl" && name.rfind(".intake", 0) != 0)
       files[name] = testing::read_text(entry.path().string());
   }
   return files;

@@ -326,7 +326,7 @@ TEST_F(ReportNamesGrade, HostileFolderNamesGetReportsAndStayInert) {
   EXPECT_NE(r.out.find("graded 6 learners"), std::string::npos) << printable(r.out);
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << printable(r.out);
   EXPECT_TRUE(valid_utf8(r.out)) << printable(r.out);
-  EXPECT_NE(r.out.find("warning: skipped ^[[2Jnotes.txt"), std::string::npos) << printable(r.out);
+  EXPECT_NE(r.out.find("intake: skipped ^[[2Jnotes.txt"), std::string::npos) << printable(r.out);
   EXPECT_EQ(r.out.find(std::string(41, 'n')), std::string::npos) << "long names are cut";
 
   for (const char* sub : {"/learners", "/gradescope"}) EXPECT_EQ(files_in(out.path() + sub), 6u);

@@ -2,6 +2,8 @@
 #include "commands.h"
 
 #include "grade.h"
+#include "intake_report.h"
+#include "out_dir.h"
 #include "report_grade.h"
 #include "shard.h"
 #include "text.h"
@@ -64,6 +66,10 @@ int run_grade(Context& ctx, const GradeArgs& args) {
                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.check.case_seconds = args.case_seconds;
   options.check.use_cache = !args.no_cache;
+  options.on_intake = [](const std::vector<IntakeFinding>& findings) {
+    for (const auto& f : findings)
+      if (f.warn) std::cerr << intake_line(f) << "\n";
+  };
   if (!options.check.sandbox.use_bubblewrap) {
     std::cerr << unsandboxed_warning(sandbox_status()) << "\n";
     if (!args.allow_unsandboxed) {
@@ -83,6 +89,11 @@ int run_grade(Context& ctx, const GradeArgs& args) {
   } else {
     for (const auto& p : ctx.bank.problems) options.problems.push_back(p.id);
     options.title = "all problems";
+  }
+  // Last of the checks, as it makes the folder: a refusal above leaves none behind.
+  if (const Status out = check_out_dir(args.class_dir, args.out_dir); !out.ok()) {
+    std::cerr << printable(out.message()) << "\n";
+    return kExitUsage;
   }
   const bool tty = isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
@@ -122,6 +133,11 @@ int run_merge(const std::vector<std::string>& shard_dirs, const std::string& out
   }
   for (const auto& w : warnings) std::cerr << "warning: " << warning_text(w) << "\n";
   write_grade_reports(book, out_dir);
+  // Every shard looked at the whole class, so each wrote the same intake.csv.
+  std::error_code ignored;
+  std::filesystem::copy_file(std::filesystem::path(shard_dirs.front()) / "intake.csv",
+                             std::filesystem::path(out_dir) / "intake.csv",
+                             std::filesystem::copy_options::overwrite_existing, ignored);
   std::cout << fmt::format(
       "merged {} shards: {} learners x {} problems\nreports in {}: summary.csv, outcomes.csv, "
       "junit.xml, report.html, learners/, gradescope/\n",

@@ -6,6 +6,7 @@
 #include "learner_files.h"
 #include "parallel.h"
 #include "report.h"
+#include "intake_report.h"
 #include "report_grade.h"
 #include "roster.h"
 #include "shard.h"
@@ -27,12 +28,15 @@ struct Intake {
   std::string refusal;
 };
 
-Intake take_in(const std::string& class_dir, const HandIn& s) {
+Intake take_in(const HandIn& s) {
   Intake in;
   in.refusal = s.refusal;
   if (in.refusal.empty() && !s.file.empty()) {
-    const ReadStatus read = read_learner_sources(class_dir, s.file, "", in.sources);
+    const ReadStatus read = read_learner_sources(s.base, s.relative, s.shown_dir(), in.sources);
     if (!read.ok) in.refusal = read.refusal;
+    // The compiler's copy is named for the problem: "Softmax.Cpp" would not
+    // even be taken for C++.
+    in.sources.file_name = s.problem + ".cpp";
   }
   return in;
 }
@@ -59,8 +63,8 @@ double points_of(const GradeOptions& options, const std::string& problem) {
 nlohmann::json not_attempted(const HandIn& s) {
   return {{"version", 2},
           {"status", "fail"},
-          {"message", "not attempted: no file " + s.problem + ".cpp in " + s.learner + "/ or " +
-                          s.learner + "/exercises/"},
+          {"message", "not attempted: no file " + s.problem + ".cpp in " + s.learner +
+                          "/, a folder in it or an archive (see intake.csv)"},
           {"tests", nlohmann::json::array()}};
 }
 
@@ -69,9 +73,14 @@ nlohmann::json not_attempted(const HandIn& s) {
 GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptions& options,
                          const std::function<void(const GradeProgress&)>& on_progress) {
   GradeOutcome outcome;
-  const Roster roster = read_roster(options.class_dir, options.problems, options.out_dir);
-  outcome.warnings = roster.warnings;
+  // The intake first: archives unpack below the reports, afresh each run.
   fs::create_directories(options.out_dir);
+  const std::string scratch = (fs::path(options.out_dir) / ".intake").string();
+  fs::remove_all(scratch);
+  const Roster roster =
+      read_roster(options.class_dir, options.problems, options.out_dir, scratch);
+  write_intake_csv(roster.findings, options.out_dir);
+  if (options.on_intake) options.on_intake(roster.findings);
   Journal journal((fs::path(options.out_dir) / "journal.jsonl").string());
 
   // Build the shared pieces once, before the workers race for them.
@@ -92,8 +101,8 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
     ++owned;
     // Read here only to look the journal up; the worker reads again and
     // keys its entry by what it compiled.
-    keys[i] = grading_key(checker.env(), *bank.find(jobs[i].problem), jobs[i],
-                          take_in(options.class_dir, jobs[i]), check);
+    keys[i] = grading_key(checker.env(), *bank.find(jobs[i].problem), jobs[i], take_in(jobs[i]),
+                          check);
     if (auto earlier = journal.find(jobs[i].learner, jobs[i].problem, keys[i]))
       entries[i] = *earlier;
     else
@@ -116,7 +125,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
     nlohmann::json entry;
     bool keep = true;
     // Keyed by what this worker read, which is what it compiles.
-    const Intake in = take_in(options.class_dir, s);
+    const Intake in = take_in(s);
     const std::string key = grading_key(checker.env(), problem, s, in, check);
     if (s.file.empty() && in.refusal.empty()) {
       entry = {{"attempted", false}, {"passed", 0}, {"total", 0}, {"result", not_attempted(s)}};

@@ -7,6 +7,7 @@
 #include "bank.h"
 #include "check.h"
 #include "gradebook.h"
+#include "intake.h"
 #include "shard.h"
 #include "workspace.h"
 
@@ -26,6 +27,9 @@ struct GradeOptions {
   int jobs = 1;
   Shard shard;  // count > 1: grade only this shard's pairs and write shard.json, no reports
   CheckOptions check;
+  // Called once with the intake's findings (also written to intake.csv),
+  // before any grading starts.
+  std::function<void(const std::vector<IntakeFinding>&)> on_intake;
 };
 
 struct GradeProgress {
@@ -39,7 +43,7 @@ struct GradeOutcome {
   GradeBook book;
   std::size_t gradings = 0;
   std::size_t reused = 0;
-  std::vector<std::string> warnings;  // roster oddities, judge errors
+  std::vector<std::string> warnings;  // refusals, judge errors
 };
 
 // Throws std::runtime_error when the class folder cannot be read or the

@@ -1,5 +1,6 @@
 #include "learner_files.h"
 
+#include "fd.h"
 #include "hashing.h"
 
 #include <dirent.h>
@@ -15,25 +16,6 @@
 
 namespace judge {
 namespace {
-
-// Closes its descriptor, whatever path the reading takes.
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  Fd& operator=(Fd&& other) noexcept {
-    std::swap(fd_, other.fd_);
-    return *this;
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 std::string what_it_is(mode_t mode) {
   if (S_ISLNK(mode)) return "a symbolic link";

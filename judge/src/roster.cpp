@@ -1,6 +1,7 @@
 #include "roster.h"
 
-#include "learner_files.h"
+#include "intake_names.h"
+#include "report_grade.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,36 +10,9 @@
 
 namespace judge {
 namespace fs = std::filesystem;
-namespace {
-
-// Where a learner's file for `problem` is: at the top of their folder or
-// under exercises/ (a `judge init` workspace).
-void locate(const std::string& class_dir, const std::string& learner, HandIn& s,
-            std::vector<std::string>& warnings) {
-  const std::string top = learner + "/" + s.problem + ".cpp";
-  const std::string nested = learner + "/exercises/" + s.problem + ".cpp";
-  const std::string at_top = inspect_learner_path(class_dir, top, "");
-  const std::string below = inspect_learner_path(class_dir, nested, "");
-  if (at_top.empty()) {
-    s.file = top;
-    if (below.empty())
-      warnings.push_back(learner + " has both " + s.problem + ".cpp and exercises/" + s.problem +
-                         ".cpp; grading the first");
-  } else if (below.empty()) {
-    s.file = nested;
-  } else if (at_top != "missing") {
-    s.file = top;
-    s.refusal = at_top;
-  } else if (below != "missing") {
-    s.file = nested;
-    s.refusal = below;
-  }
-}
-
-}  // namespace
 
 Roster read_roster(const std::string& class_dir, const std::vector<std::string>& problems,
-                   const std::string& skip) {
+                   const std::string& skip, const std::string& scratch) {
   std::error_code ec;
   const fs::path skipped = skip.empty() ? fs::path() : fs::weakly_canonical(skip, ec);
   if (!fs::is_directory(class_dir, ec))
@@ -47,8 +21,13 @@ Roster read_roster(const std::string& class_dir, const std::vector<std::string>&
   std::set<std::string> linked;  // learner folders that are links: refused
   for (const auto& entry : fs::directory_iterator(class_dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.empty() || name[0] == '.') continue;  // .git, .judge, editor files
     if (!skipped.empty() && fs::weakly_canonical(entry.path(), ec) == skipped) continue;
+    if (is_ignored_name(name)) {  // .git, .judge, __MACOSX, editor files
+      roster.findings.push_back({"", "", "ignored", name,
+                                 "skipped " + name + ": hidden, macOS metadata or a backup",
+                                 false});
+      continue;
+    }
     const fs::file_status status = entry.symlink_status(ec);
     if (fs::is_symlink(status)) {
       linked.insert(name);
@@ -56,23 +35,31 @@ Roster read_roster(const std::string& class_dir, const std::vector<std::string>&
       continue;
     }
     if (!fs::is_directory(status)) {
-      roster.warnings.push_back("skipped " + name + ": not a folder (one folder per learner)");
+      roster.findings.push_back({"", "", "not_a_learner", name,
+                                 "skipped " + name + ": not a folder (one folder per learner)",
+                                 true});
       continue;
     }
     roster.learners.push_back(name);
   }
   if (ec) throw std::runtime_error("cannot list " + class_dir + ": " + ec.message());
+  std::sort(roster.findings.begin(), roster.findings.end(),
+            [](const IntakeFinding& a, const IntakeFinding& b) { return a.file < b.file; });
   std::sort(roster.learners.begin(), roster.learners.end());
   for (const auto& learner : roster.learners) {
-    const bool is_link = linked.count(learner) > 0;
-    for (const auto& problem : problems) {
-      HandIn s{learner, problem, "", ""};
-      if (is_link)
-        s.refusal = learner + " is a symbolic link; the judge reads only real files and folders";
-      else
-        locate(class_dir, learner, s, roster.warnings);
-      roster.submissions.push_back(s);
+    if (linked.count(learner) > 0) {
+      const std::string why =
+          learner + " is a symbolic link; the judge reads only real files and folders";
+      for (const auto& problem : problems) {
+        roster.submissions.push_back({learner, problem, "", "", "", why});
+        roster.findings.push_back({learner, problem, "refused", learner, why, false});
+      }
+      continue;
     }
+    LearnerIntake in =
+        take_in_learner(class_dir, learner, problems, scratch + "/" + report_file_stem(learner));
+    roster.submissions.insert(roster.submissions.end(), in.hand_ins.begin(), in.hand_ins.end());
+    roster.findings.insert(roster.findings.end(), in.findings.begin(), in.findings.end());
   }
   return roster;
 }
