@@ -123,6 +123,19 @@ int run_grade(Context& ctx, const GradeArgs& args) {
 }
 
 int run_merge(const std::vector<std::string>& shard_dirs, const std::string& out_dir) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path out = fs::weakly_canonical(out_dir, error);
+  for (const auto& dir : shard_dirs)
+    if (out == fs::weakly_canonical(dir, error)) {
+      std::cerr << "--out " << out_dir << " is one of the shards: give the reports a folder of "
+                   "their own\n";
+      return kExitUsage;
+    }
+  if (out == out.root_path()) {
+    std::cerr << "--out / would write reports over the whole file system's top: give a folder\n";
+    return kExitUsage;
+  }
   std::vector<std::string> warnings;
   GradeBook book;
   try {
