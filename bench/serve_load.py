@@ -184,7 +184,8 @@ def load_part(port, org, pool):
         except Exception as e:  # a dead thread would silently shrink the load
             fail(f"{name}: {type(e).__name__}: {e}")
 
-    threads = [threading.Thread(target=learner, args=(n, t, random.Random(f"{SEED}-{n}")))
+    threads = [threading.Thread(target=learner, args=(n, t, random.Random(f"{SEED}-{n}")),
+                                daemon=True)  # Ctrl-C ends the run, not 30 orphans
                for n, t in learners]
     for t in threads:
         t.start()
@@ -246,6 +247,7 @@ def server_side(rec):  # the store's created-to-finished, and what HTTP and waki
 
 
 def main():
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so `finally` stops the server
     work = tempfile.mkdtemp(prefix="serve_load.")
     proc = None
     try:
