@@ -9,6 +9,12 @@
 // Two files whose remaining fingerprints overlap by at least the threshold
 // (Jaccard) are near-identical; a renamed variable, reordered blank lines or
 // rewritten comments do not change that, a different algorithm does.
+//
+// Why not an existing tool such as Dolos (npm) or MOSS: MOSS is a web
+// service (class code would leave the machine) and Dolos needs Node.js at
+// grading time on every node of a cluster; both answer in reports of their
+// own. This is a hundred lines, runs offline, gives the same answer every
+// run (so merged shards match) and sees the stub as base code.
 #pragma once
 
 #include <cstdint>
