@@ -45,5 +45,18 @@ TEST(ServeApi, WithoutCredentialsOnlyPagesAndTheJoinPageAnswer) {
   EXPECT_NE(page.header("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
 }
 
+TEST(ServeApi, AHintOrQuestionPastTheLastIsNotFoundHoweverLargeItsNumber) {
+  ServedRoom room;
+  const std::string ada = room.add_learner("Ada");
+  // 2^32 and 2^32 + 1 once wrapped to hints 0 and 1 (an int from 64 bits).
+  for (const std::string n : {"4", "4294967296", "4294967297", "999999999999999999"}) {
+    EXPECT_EQ(room.call("GET", "/api/v1/problems/softmax/hints/" + n, ada).status, 404) << n;
+    EXPECT_EQ(room.call("POST", "/api/v1/problems/softmax/quiz/" + n, ada, R"({"choice": 1})").status,
+              404)
+        << n;
+  }
+  EXPECT_EQ(room.call("GET", "/api/v1/problems/softmax/hints/1", ada).body["index"], 1);
+}
+
 }  // namespace
 }  // namespace judge::testing
