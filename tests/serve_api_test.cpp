@@ -58,5 +58,17 @@ TEST(ServeApi, AHintOrQuestionPastTheLastIsNotFoundHoweverLargeItsNumber) {
   EXPECT_EQ(room.call("GET", "/api/v1/problems/softmax/hints/1", ada).body["index"], 1);
 }
 
+TEST(ServeApi, AWaitThatRunsOutAnswersWithTheStateTheSubmissionIsIn) {
+  ServedRoom room;
+  const std::string ada = room.add_learner("Ada");
+  // A worker claims it at once and the endless check lasts seconds: after a
+  // one-second wait it is running, not queued.
+  const Reply r = room.call_json("POST", "/api/v1/submissions?wait=1", ada,
+                                 {{"problem", "softmax"}, {"source", unique(endless_softmax())}});
+  ASSERT_EQ(r.status, 202) << r.text;
+  EXPECT_EQ(r.body["state"], "running") << r.text;
+  room.kill_hard();  // no need to wait for the time limits
+}
+
 }  // namespace
 }  // namespace judge::testing
