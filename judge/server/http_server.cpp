@@ -200,9 +200,10 @@ void HttpServer::add_routes() {
       std::ifstream in(path, std::ios::binary);
       std::ostringstream content;
       content << in.rdbuf();
-      const bool html = path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0;
-      res.set_content(content.str(), html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
-      if (!html) res.set_header("Content-Disposition", "attachment");
+      // A download, never a page of this origin: report.html carries learners'
+      // text and its own inline script, which belongs in a file:// tab.
+      res.set_content(content.str(), "application/octet-stream");
+      res.set_header("Content-Disposition", "attachment");
     } catch (const ApiError& error) {
       send_error(res, error);
     }
