@@ -1,6 +1,8 @@
 // The API of `judge serve` against a real server on a loopback port.
 #include "served_room.h"
 
+#include <set>
+
 namespace judge::testing {
 namespace {
 
@@ -68,6 +70,21 @@ TEST(ServeApi, AWaitThatRunsOutAnswersWithTheStateTheSubmissionIsIn) {
   ASSERT_EQ(r.status, 202) << r.text;
   EXPECT_EQ(r.body["state"], "running") << r.text;
   room.kill_hard();  // no need to wait for the time limits
+}
+
+TEST(ServeApi, AnExportHasOneReportPerLearnerWhateverTheirNames) {
+  ServedRoom room;
+  // Two Adas become "Ada #1" and "Ada #2" in the reports; a third learner
+  // really named "Ada #2" must not share the second one's file and row.
+  const Reply made = room.call_json("POST", "/api/v1/learners", room.organiser_token(),
+                                    {{"names", {"Ada", "Ada", "Ada #2", "Grace"}}});
+  ASSERT_EQ(made.status, 201) << made.text;
+  const Reply exported = room.call("POST", "/api/v1/exports", room.organiser_token());
+  ASSERT_EQ(exported.status, 201) << exported.text;
+  std::set<std::string> learner_files;
+  for (const auto& f : exported.body["files"])
+    if (f.get<std::string>().rfind("learners/", 0) == 0) learner_files.insert(f.get<std::string>());
+  EXPECT_EQ(learner_files.size(), 4u) << exported.text;
 }
 
 }  // namespace
