@@ -6,7 +6,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <chrono>
+#include <cstring>
 #include <stdexcept>
 
 namespace judge::testing {
@@ -24,8 +28,10 @@ ServedRoom::~ServedRoom() { stop(); }
 void ServedRoom::start() {
   int out[2];
   if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
-  std::vector<std::string> argv{JUDGE_BINARY, "serve", "--port", "0", "--data", data_.path(),
-                                "--workers", "2"};
+  std::vector<std::string> argv{JUDGE_BINARY, "serve", "--port", "0", "--data", data_.path()};
+  // Two workers unless the test chose (CLI11 refuses --workers given twice).
+  if (std::find(args_.begin(), args_.end(), "--workers") == args_.end())
+    argv.insert(argv.end(), {"--workers", "2"});
   argv.insert(argv.end(), args_.begin(), args_.end());
   pid_ = fork();
   if (pid_ == 0) {
@@ -37,11 +43,17 @@ void ServedRoom::start() {
     _exit(127);
   }
   close(out[1]);
-  // The banner ends with the line after "Organiser:"; the server may first
-  // build the toolchain, which takes a while on a cold cache.
+  // The banner ends with the line on who can reach the room (after the
+  // optional "Recovered:" a restart test reads); the server may first build
+  // the toolchain, which takes a while on a cold cache.
   banner_.clear();
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(180);
-  while (banner_.find("Problems:") == std::string::npos) {
+  const auto complete = [this] {
+    auto last = banner_.find("Only this machine");
+    if (last == std::string::npos) last = banner_.find("Warning: anyone");
+    return last != std::string::npos && banner_.find('\n', last) != std::string::npos;
+  };
+  while (!complete()) {
     pollfd p{out[0], POLLIN, 0};
     if (std::chrono::steady_clock::now() > deadline || poll(&p, 1, 1000) < 0) break;
     if (!(p.revents & (POLLIN | POLLHUP))) continue;
@@ -104,12 +116,61 @@ std::string ServedRoom::add_learner(const std::string& name) const {
   return r.body["token"].get<std::string>();
 }
 
+Reply ServedRoom::submit(const std::string& bearer, const std::string& source,
+                         const std::string& problem) const {
+  return call_json("POST", "/api/v1/submissions", bearer,
+                   {{"problem", problem}, {"source", source}});
+}
+
+Reply ServedRoom::wait_done(const std::string& bearer, std::int64_t id, int seconds) const {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  const std::string path = "/api/v1/submissions/" + std::to_string(id) + "?wait=60";
+  Reply reply = call("GET", path, bearer);
+  while (reply.status == 200 && reply.body["state"] != "done" &&
+         std::chrono::steady_clock::now() < deadline)
+    reply = call("GET", path, bearer);
+  return reply;
+}
+
 std::string correct_softmax() {
   return read_text(source_dir() + "/solutions/softmax/correct/float_loops.cpp");
 }
 
 std::string softmax_without_max_shift() {
   return read_text(source_dir() + "/solutions/softmax/wrong/no_max_shift.cpp");
+}
+
+std::string url_encode_path(const std::string& path) {
+  static const char* digits = "0123456789ABCDEF";
+  std::string encoded;
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || std::strchr("-._~/", c) != nullptr) {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += digits[byte >> 4];
+      encoded += digits[byte & 0xf];
+    }
+  }
+  return encoded;
+}
+
+std::string endless_softmax() {
+  return "#include \"exercise.h\"\n"
+         "Eigen::VectorXf softmax(const Eigen::VectorXf& x) {\n"
+         "  volatile bool forever = true;  // volatile: the loop is not optimised away\n"
+         "  while (forever) {\n"
+         "  }\n"
+         "  return x;\n"
+         "}\n";
+}
+
+std::string unique(const std::string& source) {
+  static std::atomic<int> count{0};
+  return source + "\n// unique " + std::to_string(getpid()) + "-" +
+         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "-" +
+         std::to_string(count++) + "\n";
 }
 
 }  // namespace judge::testing

@@ -7,6 +7,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -50,6 +51,11 @@ class ServedRoom {
   }
   // A new learner's token (made through the API by the organiser).
   std::string add_learner(const std::string& name) const;
+  // POST /api/v1/submissions as `bearer`, without waiting.
+  Reply submit(const std::string& bearer, const std::string& source,
+               const std::string& problem = "softmax") const;
+  // The submission once it is done: long-polls (?wait=) until `seconds` pass.
+  Reply wait_done(const std::string& bearer, std::int64_t id, int seconds = 120) const;
 
  private:
   std::vector<std::string> args_;
@@ -58,8 +64,17 @@ class ServedRoom {
   std::string url_, organiser_token_, banner_;
 };
 
+// `path` with every byte but letters, digits, "-._~" and "/" percent-encoded.
+std::string url_encode_path(const std::string& path);
+
 // A learner-style correct and wrong softmax from the bank.
 std::string correct_softmax();
 std::string softmax_without_max_shift();
+// A softmax that never returns: its check holds a worker until the time
+// limits end it (a few seconds).
+std::string endless_softmax();
+// `source` with a comment no other source has, so no cache answers its check
+// and it is compiled and run afresh.
+std::string unique(const std::string& source);
 
 }  // namespace judge::testing

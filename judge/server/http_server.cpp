@@ -151,12 +151,12 @@ void HttpServer::add_routes() {
       [&](const Caller& c, const Request& r) { return ok(room_.problem(c, match(r, 1))); });
   api("GET", R"(/api/v1/problems/([^/]+)/hints/([^/]+))", Access::kSignedIn,
       [&](const Caller&, const Request& r) {
-        return ok(room_.hint(match(r, 1), static_cast<int>(parse_id(match(r, 2), "a hint"))));
+        return ok(room_.hint(match(r, 1), parse_id(match(r, 2), "a hint")));
       });
   api("POST", R"(/api/v1/problems/([^/]+)/quiz/([^/]+))", Access::kSignedIn,
       [&](const Caller&, const Request& r) {
-        const int n = static_cast<int>(parse_id(match(r, 2), "a question"));
-        return ok(room_.quiz_answer(match(r, 1), n, body_object(r)));
+        return ok(room_.quiz_answer(match(r, 1), parse_id(match(r, 2), "a question"),
+                                    body_object(r)));
       });
   api("GET", R"(/api/v1/problems/([^/]+)/solution)", Access::kSignedIn,
       [&](const Caller& c, const Request& r) { return ok(room_.solution(c, match(r, 1))); });

@@ -170,19 +170,19 @@ json Room::problem(const Caller& caller, const std::string& id) const {
           {"solved", caller.role == Role::kLearner ? solved(caller.learner.id, id) : false}};
 }
 
-json Room::hint(const std::string& id, int index) const {
+json Room::hint(const std::string& id, std::int64_t index) const {
   const Problem& p = find_problem(id);
-  if (index < 0 || index >= static_cast<int>(p.hints.size()))
+  if (index < 0 || index >= static_cast<std::int64_t>(p.hints.size()))
     throw ApiError(404, "not_found",
                    id + " has " + std::to_string(p.hints.size()) + " hints, numbered from 0");
   return {{"index", index},
           {"hint", local(p.hints[index])},
-          {"remaining", static_cast<int>(p.hints.size()) - index - 1}};
+          {"remaining", static_cast<std::int64_t>(p.hints.size()) - index - 1}};
 }
 
-json Room::quiz_answer(const std::string& id, int index, const json& body) const {
+json Room::quiz_answer(const std::string& id, std::int64_t index, const json& body) const {
   const Problem& p = find_problem(id);
-  if (index < 0 || index >= static_cast<int>(p.questions.size()))
+  if (index < 0 || index >= static_cast<std::int64_t>(p.questions.size()))
     throw ApiError(404, "not_found",
                    id + " has " + std::to_string(p.questions.size()) +
                        " questions, numbered from 0");

@@ -78,8 +78,9 @@ class Room {
   json session(const Caller& caller) const;
   json problems(const Caller& caller) const;
   json problem(const Caller& caller, const std::string& id) const;
-  json hint(const std::string& id, int index) const;
-  json quiz_answer(const std::string& id, int index, const json& body) const;
+  // `index` as the request gave it (64 bits), so no number wraps into range.
+  json hint(const std::string& id, std::int64_t index) const;
+  json quiz_answer(const std::string& id, std::int64_t index, const json& body) const;
   json solution(const Caller& caller, const std::string& id) const;
 
   // Learners (room_learner.cpp).

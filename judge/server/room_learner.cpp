@@ -79,11 +79,11 @@ Answer Room::submit(const Caller& caller, const json& body, int wait_seconds) {
       throw ApiError(429, "queue_full", "the room's queue is full: try again in a moment", 10);
   }
   version_.fetch_add(1);
-  if (wait_seconds > 0) {
-    const Answer done = submission(caller, outcome.id, wait_seconds);
-    if (done.body["state"] == "done") return done;
-  }
-  return {202, {{"id", outcome.id}, {"state", "queued"}}};
+  if (wait_seconds == 0) return {202, {{"id", outcome.id}, {"state", "queued"}}};
+  // The time ran out: say what it is now (a worker may be running it).
+  const Answer waited = submission(caller, outcome.id, wait_seconds);
+  if (waited.body["state"] == "done") return waited;
+  return {202, {{"id", outcome.id}, {"state", waited.body["state"]}}};
 }
 
 Answer Room::submission(const Caller& caller, SubmissionId id, int wait_seconds) {

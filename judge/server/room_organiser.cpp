@@ -46,6 +46,25 @@ std::vector<std::string> files_below(const fs::path& dir) {
   return files;
 }
 
+// Each learner's name in the reports, one per learner: a name that repeats
+// gets " #ID", again until no two are the same (a learner may really be
+// called "Ada #2"), since a report's row and file go by the name.
+std::map<LearnerId, std::string> report_names(const std::vector<Learner>& people) {
+  std::map<LearnerId, std::string> names;
+  for (const Learner& l : people) names[l.id] = l.name;
+  for (bool repeated = true; repeated;) {
+    std::map<std::string, int> count;
+    for (const auto& [id, name] : names) ++count[name];
+    repeated = false;
+    for (auto& [id, name] : names)
+      if (count[name] > 1) {
+        name += " #" + std::to_string(id);
+        repeated = true;
+      }
+  }
+  return names;
+}
+
 GradedProblem graded(const std::string& problem, const Submission* latest_done) {
   GradedProblem p;
   p.problem = problem;
@@ -138,12 +157,10 @@ Answer Room::export_reports() const {
     book.base_code.push_back(stub_source(*bank_.find(id)));
   }
   const std::vector<Learner> people = store_.list_learners();
-  std::map<std::string, int> name_count;
-  for (const Learner& l : people) ++name_count[l.name];
+  const std::map<LearnerId, std::string> names = report_names(people);
   for (const Learner& l : people) {
-    // Names may repeat; the reports need one row, and one file, each.
     GradedLearner row;
-    row.learner = name_count[l.name] > 1 ? l.name + " #" + std::to_string(l.id) : l.name;
+    row.learner = names.at(l.id);
     std::map<std::string, Submission> done;  // the latest finished check per problem
     for (Submission& s : store_.list_for_learner(l.id))
       if (s.state == SubmissionState::kDone) done.emplace(s.problem, std::move(s));
