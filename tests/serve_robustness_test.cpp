@@ -4,6 +4,10 @@
 // exported report).
 #include "served_room.h"
 
+#include <chrono>
+#include <future>
+#include <thread>
+
 namespace judge::testing {
 namespace {
 
@@ -42,6 +46,8 @@ TEST(ServeRobustness, MalformedRequestsAre400WithASentenceAndTheServerCarriesOn)
       {"PUT", draft, R"({"source": null})"},
       {"POST", quiz, R"({"choice": "1"})"},
       {"POST", quiz, R"({"choice": 1.5})"},
+      {"POST", quiz, R"({"choice": 99})"},  // past the last choice
+      {"POST", quiz, R"({"choice": -1})"},
       {"POST", quiz, "{"},
       {"GET", "/api/v1/submissions/12abc", ""},
       {"GET", "/api/v1/submissions/-1", ""},
@@ -114,6 +120,30 @@ TEST(ServeRobustness, ALearnerWithThreeChecksPendingIsToldToWait) {
   EXPECT_EQ(room.call("GET", "/api/v1/submissions", ada).body["submissions"].size(), 3u);
   EXPECT_EQ(room.submit(bob, unique(correct_softmax())).status, 202);
   room.kill_hard();  // the endless checks would hold the worker for a while
+}
+
+TEST(ServeRobustness, ALearnersLongPollsAreCappedSoNobodyHoldsTheServersThreads) {
+  ServedRoom room({"--set", "softmax-basics", "--workers", "1"});
+  const std::string ada = room.add_learner("Ada");
+  // The only worker runs an endless check; the next one stays queued.
+  ASSERT_EQ(room.submit(ada, unique(endless_softmax())).status, 202);
+  const Reply queued = room.submit(ada, unique(correct_softmax()));
+  ASSERT_EQ(queued.status, 202) << queued.text;
+  const std::string path =
+      "/api/v1/submissions/" + std::to_string(queued.body["id"].get<std::int64_t>()) + "?wait=20";
+  std::vector<std::future<Reply>> held;
+  for (int i = 0; i < 4; ++i)
+    held.push_back(std::async(std::launch::async, [&] { return room.call("GET", path, ada); }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // let the four settle in
+  const auto start = std::chrono::steady_clock::now();
+  const Reply fifth = room.call("GET", path, ada);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(fifth.status, 200) << fifth.text;
+  EXPECT_NE(fifth.body["state"], "done");
+  EXPECT_LT(seconds, 10.0) << "a fifth long-poll was held like the first four";
+  room.kill_hard();  // ends the held polls and the endless check
+  for (auto& f : held) f.get();
 }
 
 // An XSS payload a learner could carry, in a name and in program output.

@@ -190,8 +190,11 @@ json Room::quiz_answer(const std::string& id, std::int64_t index, const json& bo
   json answer{{"answer", local(q.answer)}, {"correct", nullptr}, {"correct_choice", nullptr}};
   if (q.choices.empty()) return answer;
   const auto choice = body.find("choice");
-  if (choice == body.end() || !choice->is_number_integer())
-    throw ApiError(400, "bad_request", "send {\"choice\": N}, N an index into the choices");
+  const int choices = static_cast<int>(q.choices.size());
+  if (choice == body.end() || !choice->is_number_integer() || choice->get<std::int64_t>() < 0 ||
+      choice->get<std::int64_t>() >= choices)
+    throw ApiError(400, "bad_request",
+                   "send {\"choice\": N}, N from 0 to " + std::to_string(choices - 1));
   answer["correct"] = choice->get<int>() == q.correct;
   answer["correct_choice"] = q.correct;
   return answer;

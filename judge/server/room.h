@@ -21,6 +21,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -69,6 +71,8 @@ class Room {
   static constexpr int kMaxWaitSeconds = 60;
   static constexpr std::size_t kMaxNameBytes = 100;
   static constexpr std::size_t kMaxNamesPerRequest = 500;
+  // Long-polls (?wait=) one learner may hold open at once; more answer at once.
+  static constexpr int kMaxWaitsPerLearner = 4;
 
   // Throws std::invalid_argument when the set is not in the bank.
   Room(const Workspace& workspace, const Bank& bank, Store& store, CheckQueue& queue,
@@ -110,6 +114,19 @@ class Room {
   json submission_document(const Submission& s, bool with_source) const;
   std::string learner_name(LearnerId id) const;
 
+  // Holds one of a learner's wait slots for its lifetime (the organiser's are unlimited).
+  class WaitSlot {
+   public:
+    WaitSlot(Room& room, const Caller& caller);
+    ~WaitSlot();
+    bool granted() const { return granted_; }
+
+   private:
+    Room& room_;
+    LearnerId learner_ = 0;
+    bool granted_ = false;
+  };
+
   const Workspace& workspace_;
   const Bank& bank_;
   Store& store_;
@@ -119,6 +136,8 @@ class Room {
   // Grows with every submission made or finished. Starts at the clock, so a
   // restarted server never repeats a version a page has seen.
   std::atomic<std::int64_t> version_;
+  std::mutex waits_mutex_;
+  std::map<LearnerId, int> waits_;  // open long-polls per learner
 };
 
 // Whole non-negative numbers from a path or query; ApiError 400 otherwise.

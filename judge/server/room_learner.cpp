@@ -28,6 +28,24 @@ std::string Room::learner_name(LearnerId id) const {
   return "";
 }
 
+Room::WaitSlot::WaitSlot(Room& room, const Caller& caller) : room_(room) {
+  if (caller.role != Role::kLearner) {
+    granted_ = true;
+    return;
+  }
+  learner_ = caller.learner.id;
+  std::lock_guard<std::mutex> lock(room_.waits_mutex_);
+  int& open = room_.waits_[learner_];
+  granted_ = open < kMaxWaitsPerLearner;
+  if (granted_) ++open;
+}
+
+Room::WaitSlot::~WaitSlot() {
+  if (!granted_ || learner_ == 0) return;
+  std::lock_guard<std::mutex> lock(room_.waits_mutex_);
+  if (--room_.waits_[learner_] == 0) room_.waits_.erase(learner_);
+}
+
 json Room::submission_document(const Submission& s, bool with_source) const {
   json doc{{"id", s.id},
            {"problem", s.problem},
@@ -91,8 +109,11 @@ Answer Room::submission(const Caller& caller, SubmissionId id, int wait_seconds)
   // Another learner's submission does not exist, as far as this one knows.
   if (!s || (caller.role == Role::kLearner && s->learner != caller.learner.id))
     throw ApiError(404, "not_found", "there is no submission " + std::to_string(id));
-  if (wait_seconds > 0 && s->state != SubmissionState::kDone)
-    s = queue_.wait_for(id, std::chrono::seconds(wait_seconds));
+  if (wait_seconds > 0 && s->state != SubmissionState::kDone) {
+    // A learner's open waits are few, so no one can hold the server's threads.
+    WaitSlot slot(*this, caller);
+    if (slot.granted()) s = queue_.wait_for(id, std::chrono::seconds(wait_seconds));
+  }
   return {200, submission_document(*s, true)};
 }
 
