@@ -1,6 +1,7 @@
 #include "auth.h"
 
 #include "random_token.h"
+#include "text.h"
 
 #include <fcntl.h>
 #include <openssl/evp.h>
@@ -18,16 +19,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kTokenHexDigits = 64;  // 256 bits
-
-std::string hex(const unsigned char* bytes, unsigned size) {
-  static const char* digits = "0123456789abcdef";
-  std::string text;
-  for (unsigned i = 0; i < size; ++i) {
-    text += digits[bytes[i] >> 4];
-    text += digits[bytes[i] & 0xf];
-  }
-  return text;
-}
 
 std::string trim(const std::string& text) {
   const auto begin = text.find_first_not_of(" \t\r\n");
@@ -99,7 +90,7 @@ std::string Authenticator::csrf_for(const std::string& token) const {
            reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac,
            &size) == nullptr)
     throw std::runtime_error("HMAC failed");
-  return hex(mac, size);
+  return to_hex(std::string(reinterpret_cast<const char*>(mac), size));
 }
 
 Caller Authenticator::for_token(const std::string& token) const {

@@ -160,27 +160,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
     if (on_progress) on_progress(progress);
   });
 
-  if (options.shard.sharded()) {
-    // Only this shard's pairs: `judge merge` builds the book from all of them.
-    ShardFile file;
-    file.shard = options.shard;
-    file.provenance = current_provenance(ws.bank_root);
-    file.title = options.title;
-    file.problems = options.problems;
-    for (const auto& id : options.problems) {
-      file.points.push_back(points_of(options, id));
-      file.base_code.push_back(stub_source(*bank.find(id)));
-    }
-    file.learners = roster.learners;
-    file.warnings = outcome.warnings;
-    for (std::size_t i = 0; i < jobs.size(); ++i)
-      if (shard_owns(options.shard, jobs[i].learner, jobs[i].problem))
-        file.entries.push_back({jobs[i].learner, jobs[i].problem, entries[i]});
-    write_shard_file(file, options.out_dir);
-    outcome.gradings = file.entries.size();
-    outcome.reused = progress.reused;
-    return outcome;
-  }
+  // What every report (and every shard) says of the grading as a whole.
   GradeBook& book = outcome.book;
   book.provenance = current_provenance(ws.bank_root);
   book.title = options.title;
@@ -188,6 +168,18 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
   for (const auto& id : book.problems) {
     book.points.push_back(points_of(options, id));
     book.base_code.push_back(stub_source(*bank.find(id)));
+  }
+  if (options.shard.sharded()) {
+    // Only this shard's pairs: `judge merge` builds the book from all of them.
+    ShardFile file{options.shard, book.provenance, book.title, book.problems, book.points,
+                   book.base_code, roster.learners, outcome.warnings, {}};
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+      if (shard_owns(options.shard, jobs[i].learner, jobs[i].problem))
+        file.entries.push_back({jobs[i].learner, jobs[i].problem, entries[i]});
+    write_shard_file(file, options.out_dir);
+    outcome.gradings = file.entries.size();
+    outcome.reused = progress.reused;
+    return outcome;
   }
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (book.learners.empty() || book.learners.back().learner != jobs[i].learner)
