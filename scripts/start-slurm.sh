@@ -21,7 +21,8 @@ for tool in munged slurmctld slurmd sinfo scontrol; do
   command -v "$tool" >/dev/null || die "$tool is missing: apt-get install slurm-wlm munge"
 done
 
-# One starter at a time (two test runs may call it together).
+# One starter at a time (two test runs may call it together). The daemons are
+# started with 9>&-: one that kept the lock's descriptor would hold it forever.
 exec 9>/run/judge-start-slurm.lock
 flock 9
 
@@ -38,7 +39,7 @@ if [ ! -s /etc/munge/munge.key ]; then
 fi
 install -d -o munge -g munge -m 0755 /run/munge
 if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
-  runuser -u munge -- /usr/sbin/munged </dev/null >/dev/null 2>&1 ||
+  runuser -u munge -- /usr/sbin/munged </dev/null >/dev/null 2>&1 9>&- ||
     die "munged did not start; see /var/log/munge/munged.log"
   for _ in $(seq 20); do munge -n 2>/dev/null | unmunge >/dev/null 2>&1 && break; sleep 0.5; done
   munge -n | unmunge >/dev/null || die "munged is not answering; see /var/log/munge/munged.log"
@@ -88,10 +89,10 @@ running() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 # The daemons detach; their stdio goes to /dev/null so that they never hold the
 # pipes of whoever started them (ctest waits for those to close).
 if ! running /run/slurmctld.pid; then
-  setsid slurmctld </dev/null >/dev/null 2>&1 || die "slurmctld did not start; see /var/log/slurm/slurmctld.log"
+  setsid slurmctld </dev/null >/dev/null 2>&1 9>&- || die "slurmctld did not start; see /var/log/slurm/slurmctld.log"
 fi
 if ! running /run/slurmd.pid; then
-  setsid slurmd </dev/null >/dev/null 2>&1 || die "slurmd did not start; see /var/log/slurm/slurmd.log"
+  setsid slurmd </dev/null >/dev/null 2>&1 9>&- || die "slurmd did not start; see /var/log/slurm/slurmd.log"
 fi
 
 resumed=no
