@@ -9,8 +9,9 @@
 # Each option may come from the environment instead: CLASS, OUT, SET, SHARDS
 # (default 4), CPUS (per task, default 2), JUDGE (default: judge on PATH).
 # sbatch's own SBATCH_* variables (SBATCH_PARTITION, SBATCH_TIMELIMIT,
-# SBATCH_ACCOUNT) apply to both jobs. --wait returns when the merge has ended,
-# with its exit status (non-zero if a shard failed: the merge is then cancelled).
+# SBATCH_ACCOUNT, SBATCH_MEM_PER_CPU) apply to both jobs. --wait returns when
+# the merge has ended: 0 if it completed, 1 if it failed or was cancelled
+# because a shard failed.
 set -euo pipefail
 
 usage() { sed -n '6,7p' "$0" | sed 's/^# *//' >&2; exit 2; }
@@ -32,6 +33,7 @@ done
 SHARDS=${SHARDS:-4} CPUS=${CPUS:-2} SET=${SET:-}
 [[ "$SHARDS" =~ ^[1-9][0-9]*$ ]] || { echo "--shards wants a positive number" >&2; exit 2; }
 
+[ -d "$CLASS" ] || { echo "$CLASS is not a folder (the class: one folder per learner)" >&2; exit 2; }
 # The jobs may start in another folder on another node: absolute paths only.
 CLASS=$(realpath "$CLASS")
 mkdir -p "$OUT/logs"
@@ -51,24 +53,27 @@ echo "submitted shards: job array $array (0-$((SHARDS - 1))), logs in $OUT/logs/
 shards=()
 for ((i = 0; i < SHARDS; i++)); do shards+=("$OUT/shard-$i"); done
 merge=$(printf '%q ' "$JUDGE" merge "${shards[@]}" --out "$OUT/reports")
-merge_args=(--dependency=afterok:"$array" --kill-on-invalid-dep=yes --cpus-per-task=1
-            --job-name=judge-merge --output="$OUT/logs/merge.log")
-if ((${#wait_flag[@]} == 0)); then
-  merge_job=$(sbatch --parsable "${merge_args[@]}" --wrap "$merge")
-  echo "submitted merge: job ${merge_job%%;*} (runs when every shard has succeeded), reports will be in $OUT/reports/"
-  exit 0
-fi
-echo "submitting the merge and waiting for it (runs when every shard has succeeded)"
-status=0
-merge_job=$(sbatch --parsable --wait "${merge_args[@]}" --wrap "$merge") || status=$?
+merge_job=$(sbatch --parsable --dependency=afterok:"$array" --kill-on-invalid-dep=yes \
+  --cpus-per-task=1 --job-name=judge-merge --output="$OUT/logs/merge.log" --wrap "$merge")
 merge_job=${merge_job%%;*}
-# A merge cancelled because a shard failed ends with exit code 0 too, so
-# sbatch --wait says 0: ask for the job's state.
-state=$(scontrol show job -o "$merge_job" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2)
-if ((status == 0)) && [ "$state" = COMPLETED ]; then
-  echo "merge job $merge_job completed: reports in $OUT/reports/"
-  exit 0
-fi
-echo "merge job $merge_job did not succeed (state ${state:-unknown}, sbatch exit $status):" \
-     "a shard failed, or the merge did; see $OUT/logs/ and scontrol show job $array" >&2
-exit 1
+echo "submitted merge: job $merge_job (runs when every shard has succeeded), reports in $OUT/reports/"
+((${#wait_flag[@]})) || exit 0
+
+# Waiting by polling the merge's state every 2 s rather than sbatch --wait,
+# which polls ever more slowly (tens of seconds late) and reports a merge
+# cancelled for a failed shard as exit code 0.
+misses=0
+while :; do
+  state=$(scontrol show job -o "$merge_job" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2) || true
+  case "$state" in
+    COMPLETED) echo "merge job $merge_job completed"; exit 0 ;;
+    PENDING | CONFIGURING | RUNNING | COMPLETING | SUSPENDED | REQUEUED | RESIZING) misses=0 ;;
+    "") # slurmctld busy, or the job already purged from its memory
+      misses=$((misses + 1))
+      ((misses < 30)) || { echo "lost track of merge job $merge_job (scontrol does not know it)" >&2; exit 1; } ;;
+    *) echo "merge job $merge_job ended $state: a shard failed, or the merge did;" \
+            "see $OUT/logs/ and scontrol show job $array" >&2
+       exit 1 ;;
+  esac
+  sleep "${POLL_SECONDS:-2}"
+done
