@@ -50,7 +50,7 @@ for cpus in 1 2; do
     --class "$work/class" --out "$work/shards-$cpus" --set "$set_id" --shards 2 \
     --cpus "$cpus" --wait >/dev/null
   wall=$(since "$start")
-  per_shard=$(sed -n 's/^graded shard \([0-9]\)\/2.* in \([0-9.]*\) s.*/shard \1 \2 s/p' \
+  per_shard=$(sed -n 's/^graded shard \([0-9]\)\/2: \([0-9]*\) of .* in \([0-9.]*\) s.*/shard \1: \2 pairs in \3 s/p' \
     "$work/shards-$cpus"/logs/shard-*.log | paste -sd, | sed 's/,/, /')
   printf '2 Slurm shards, %s cpu each:         %6.1f s (submit to merged; %s)\n' "$cpus" "$wall" "$per_shard"
   if cmp -s "$work/whole/summary.csv" "$work/shards-$cpus/reports/summary.csv"; then
