@@ -48,7 +48,7 @@ fi
 # slurm.conf for this host: CPUs as nproc sees them, RealMemory a little under
 # the total (slurmd drains a node that has less than it claims).
 cpus=$(nproc)
-mem=$(free -m | awk '/^Mem:/ {print int($2 * 0.9)}')
+mem=$(awk '/^MemTotal:/ {print int($2 / 1024 * 0.9)}' /proc/meminfo)
 want=$(cat <<EOF
 $marker
 ClusterName=judge
