@@ -40,6 +40,10 @@ mkdir -p "$OUT/logs"
 OUT=$(realpath "$OUT")
 JUDGE=$(command -v "${JUDGE:-judge}") || { echo "no judge binary: set JUDGE or --judge" >&2; exit 2; }
 here=$(dirname "$(realpath "$0")")
+# sbatch --export splits its list at commas.
+for v in "$JUDGE" "$CLASS" "$OUT" "$SET"; do
+  [[ "$v" != *,* ]] || { echo "a comma in '$v': sbatch --export cannot pass it; rename it" >&2; exit 2; }
+done
 
 array=$(sbatch --parsable --array=0-$((SHARDS - 1)) --cpus-per-task="$CPUS" \
   --job-name=judge-grade --output="$OUT/logs/shard-%a.log" \
