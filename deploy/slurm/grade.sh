@@ -39,6 +39,7 @@ CLASS=$(realpath "$CLASS")
 mkdir -p "$OUT/logs"
 OUT=$(realpath "$OUT")
 JUDGE=$(command -v "${JUDGE:-judge}") || { echo "no judge binary: set JUDGE or --judge" >&2; exit 2; }
+JUDGE=$(realpath "$JUDGE")
 here=$(dirname "$(realpath "$0")")
 # sbatch --export splits its list at commas.
 for v in "$JUDGE" "$CLASS" "$OUT" "$SET"; do
