@@ -32,7 +32,8 @@ case "$(node_state)" in
   idle|mixed|allocated|completing) exit 0 ;;  # already up
 esac
 
-# munge: the key, then the daemon as the munge user (it refuses root's key files).
+# munge: the key, then the daemon as the munge user, who owns the key and its
+# folders (as Debian's own service runs it).
 if [ ! -s /etc/munge/munge.key ]; then
   runuser -u munge -- mungekey --create --keyfile /etc/munge/munge.key ||
     die "could not create /etc/munge/munge.key"
