@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 # Chromium renders the grading report in a real browser; tmux drives judge watch;
 # clangd checks the editor set-up; xmllint (libxml2-utils) parses junit.xml as
 # strictly as CI servers do, to prove no learner's name can make it unreadable;
-# GNU time measures the judge's own peak memory on a learner's 3 GiB file.
-JUDGE_EXTRA_PACKAGES="chromium tmux clangd libxml2-utils time" scripts/setup.sh
+# GNU time measures the judge's own peak memory on a learner's 3 GiB file;
+# slurm-wlm and munge run a single-node Slurm cluster for SlurmGrade, which
+# grades a class through deploy/slurm/ as a job array.
+JUDGE_EXTRA_PACKAGES="chromium tmux clangd libxml2-utils time slurm-wlm munge" scripts/setup.sh
 jobs=$(nproc)
 cmake --build build -j "$jobs" --target judge_tests
 ctest --test-dir build --output-on-failure -j "$jobs"
@@ -18,9 +20,10 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 # wrong and correct file, which repeats the same judge paths for minutes) and
 # the hostile files that attack performance groups (flash_attention,
 # softmax_backward), whose time limits are tight by design and would measure
-# an unoptimised judge's load as much as the program. The release run above
-# checks all of them.
+# an unoptimised judge's load as much as the program; nor the cluster tests
+# (label cluster), which test deploy/ rather than the judge's own code. The
+# release run above checks all of them.
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DJUDGE_SANITIZE=ON >/dev/null
 cmake --build build-asan -j "$jobs" --target judge judge_tests
-ctest --test-dir build-asan --output-on-failure -j "$jobs" \
+ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE cluster \
   -E '^BankVerify$|JudgePath\.GetsTheVerdictItPromises/hostile_(flash_attention|softmax_backward)_'
