@@ -54,7 +54,8 @@ cp "$src/exercises/softmax_rows.cpp" "$c/dan/exercises/softmax_rows.cpp"
 
 # One cache for both runs, as on a cluster's shared file system: the unsharded
 # run fills it, so the shards get the very same results.
-export JUDGE_CACHE_DIR=${JUDGE_CACHE_DIR:-$src/.judge/cache} NO_COLOR=1
+# One grading time for both runs (SOURCE_DATE_EPOCH), so their reports compare byte for byte.
+export JUDGE_CACHE_DIR=${JUDGE_CACHE_DIR:-$src/.judge/cache} NO_COLOR=1 SOURCE_DATE_EPOCH=1764777600
 "$judge" grade "$c" --out "$work/whole" --set slurm-test --bank "$work/bank"
 
 # The deadline covers queueing and grading; the merge's state decides success.
