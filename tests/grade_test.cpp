@@ -26,9 +26,7 @@ class Grade : public ::testing::Test {
   static void TearDownTestSuite() { delete bank_; }
 
   static testing::JudgeRun judge(const std::string& args, const std::string& env = "") {
-    // One grading time for every run, so reports of two runs compare byte for byte.
-    return testing::run_judge(args, "cd " + bank_->path() +
-                                        " && SOURCE_DATE_EPOCH=1764777600 NO_COLOR=1 JUDGE_CACHE_DIR=" +
+    return testing::run_judge(args, "cd " + bank_->path() + " && NO_COLOR=1 JUDGE_CACHE_DIR=" +
                                         testing::source_dir() + "/.judge/cache " + env);
   }
   static std::string source(const std::string& relative) {
@@ -197,7 +195,7 @@ TEST_F(Grade, AKilledRunResumesAndWritesTheSameReports) {
 
   const auto resumed =
       testing::run_judge("grade " + cls.path() + " --out " + killed.path() + args,
-                         "cd " + bank_->path() + " && SOURCE_DATE_EPOCH=1764777600 JUDGE_CACHE_DIR=" +
+                         "cd " + bank_->path() + " && JUDGE_CACHE_DIR=" +
                              killed.path() + "/cache");
   ASSERT_EQ(resumed.exit_code, 0) << resumed.out;
   EXPECT_EQ(resumed.out.find("0 kept from an earlier run"), std::string::npos) << resumed.out;
