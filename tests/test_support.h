@@ -96,11 +96,9 @@ inline JudgeRun shell(const std::string& command) {
 
 // Runs the built judge with `args` (a shell fragment). stderr goes with stdout
 // unless `merge_stderr` is false (when stdout must parse as JSON).
-// Every run has one grading time (SOURCE_DATE_EPOCH), so the reports of two
-// runs compare byte for byte however many seconds apart they ran.
 inline JudgeRun run_judge(const std::string& args, const std::string& env = "",
                           bool merge_stderr = true) {
-  return shell(env + " SOURCE_DATE_EPOCH=1764777600 " + std::string(JUDGE_BINARY) + " " + args +
+  return shell(env + " " + std::string(JUDGE_BINARY) + " " + args +
                (merge_stderr ? " 2>&1" : " 2>/dev/null"));
 }
 
