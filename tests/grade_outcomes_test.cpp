@@ -18,17 +18,27 @@ json test_doc(const std::string& verdict, const std::string& message = "") {
 }
 
 GradedProblem problem_with(std::vector<json> tests, const std::string& message = "") {
-  GradedProblem p;
-  p.problem = "softmax";
-  p.attempted = true;
-  p.result = {{"status", "fail"},
-              {"message", message.empty() ? json(nullptr) : json(message)},
-              {"tests", tests}};
-  for (const auto& t : tests) {
-    ++p.total;
-    if (t["status"] == "pass") ++p.passed;
-  }
-  return p;
+  return graded_hand_in("softmax", 1, "int x;",
+                        {{"status", "fail"},
+                         {"message", message.empty() ? json(nullptr) : json(message)},
+                         {"tests", tests}});
+}
+
+// One place counts a results document's tests and tells an empty file, for
+// `judge grade` and the room's export alike.
+TEST(GradedHandIn, CountsPassedAndTotalAndTellsABlankFile) {
+  const GradedProblem p = graded_hand_in(
+      "softmax", 2, " \n\t", {{"tests", {test_doc("accepted"), test_doc("wrong_answer")}}});
+  EXPECT_TRUE(p.attempted);
+  EXPECT_TRUE(p.empty);
+  EXPECT_EQ(p.passed, 1);
+  EXPECT_EQ(p.total, 2);
+  EXPECT_DOUBLE_EQ(p.score(), 1.0);
+  // A document that is not an object (a corrupt row) counts as an error.
+  const GradedProblem bad = graded_hand_in("softmax", 1, "int x;", json("garbage"));
+  EXPECT_FALSE(bad.empty);
+  EXPECT_EQ(bad.total, 0);
+  EXPECT_EQ(bad.result["status"], "error");
 }
 
 TEST(GradeOutcome, EachKindOfZeroHasItsOwnName) {

@@ -93,6 +93,12 @@ TEST_F(SqliteStoreTest, LearnersAreFoundByTokenWhichIsStoredOnlyAsItsHash) {
     EXPECT_FALSE(store.find_learner_by_token(""));
     EXPECT_FALSE(store.find_learner_by_token(sha256_hex(ada.token)));  // the hash is no token
 
+    const auto by_id = store.find_learner(bo.learner.id);
+    ASSERT_TRUE(by_id);
+    EXPECT_EQ(by_id->name, "Bo");
+    EXPECT_EQ(by_id->created_ms, bo.learner.created_ms);
+    EXPECT_FALSE(store.find_learner(bo.learner.id + 1000));
+
     const auto all = store.list_learners();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].name, "Ada <b>");

@@ -42,6 +42,12 @@ TEST(Text, TellsValidUtf8) {
   EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));  // a surrogate
 }
 
+TEST(Text, TellsABlankText) {
+  EXPECT_TRUE(is_blank(""));
+  EXPECT_TRUE(is_blank(" \t\r\n\f\v"));
+  EXPECT_FALSE(is_blank("  x "));
+}
+
 TEST(Text, KeepsALineOnOneLine) {
   EXPECT_EQ(printable_line("a\nb\tc\x1b[2J"), "a^Jb^Ic^[[2J");
   EXPECT_EQ(printable_line("bad\xFF"), "bad\xEF\xBF\xBD");

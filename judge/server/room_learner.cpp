@@ -23,9 +23,8 @@ json optional_ms(const std::optional<Millis>& ms) { return ms ? json(*ms) : json
 }  // namespace
 
 std::string Room::learner_name(LearnerId id) const {
-  for (const Learner& l : store_.list_learners())
-    if (l.id == id) return l.name;
-  return "";
+  const std::optional<Learner> learner = store_.find_learner(id);
+  return learner ? learner->name : "";
 }
 
 Room::WaitSlot::WaitSlot(Room& room, const Caller& caller) : room_(room) {

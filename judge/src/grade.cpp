@@ -50,11 +50,6 @@ std::string grading_key(const CheckEnv& env, const Problem& problem, const HandI
   return check_key(env, problem, in.sources, check);
 }
 
-// Nothing but white space: "empty", not a compile error, in the gradebook.
-bool is_blank(const std::string& source) {
-  return source.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
-}
-
 double points_of(const GradeOptions& options, const std::string& problem) {
   const auto it = options.points.find(problem);
   return it == options.points.end() ? 1.0 : it->second;
@@ -138,12 +133,7 @@ GradeOutcome grade_class(const Workspace& ws, const Bank& bank, const GradeOptio
       outcome.warnings.push_back(s.learner + "/" + s.problem + ": refused: " + in.refusal);
     } else {
       const CheckResult r = check_sources(ws, problem, in.sources, check);
-      entry = {{"attempted", true},
-               {"empty", is_blank(in.sources.source)},
-               {"source", in.sources.source},
-               {"passed", r.passed()},
-               {"total", r.tests.size()},
-               {"result", render_json(r)}};
+      entry = entry_of(graded_hand_in(s.problem, 1, in.sources.source, render_json(r)));
       // A judge error is not the learner's doing: leave it out of the
       // journal so the next run tries again.
       keep = r.judge_error.empty();

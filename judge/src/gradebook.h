@@ -27,6 +27,12 @@ struct GradedProblem {
   double fraction() const { return total == 0 ? 0.0 : static_cast<double>(passed) / total; }
 };
 
+// An attempted problem from what was graded and its results document: the
+// one place that counts passed and total tests and decides "empty", for
+// `judge grade` and the room's export alike.
+GradedProblem graded_hand_in(const std::string& problem, double points, const std::string& source,
+                             nlohmann::json result);
+
 struct GradedLearner {
   std::string learner;                  // the folder name
   std::vector<GradedProblem> problems;  // in GradeBook::problems order

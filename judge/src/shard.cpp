@@ -51,6 +51,11 @@ GradedProblem graded_from_entry(const std::string& problem, double points,
   return p;
 }
 
+nlohmann::json entry_of(const GradedProblem& graded) {
+  return {{"attempted", graded.attempted}, {"empty", graded.empty}, {"source", graded.source},
+          {"passed", graded.passed},       {"total", graded.total}, {"result", graded.result}};
+}
+
 void write_shard_file(const ShardFile& file, const std::string& out_dir) {
   // Learner ids are folder names, any bytes: hex keeps them exact in JSON.
   nlohmann::json learners = nlohmann::json::array();

@@ -66,4 +66,8 @@ GradeBook merge_shards(const std::vector<std::string>& shard_dirs,
 GradedProblem graded_from_entry(const std::string& problem, double points,
                                 const nlohmann::json& entry);
 
+// The journal entry of an attempted problem (graded_from_entry's inverse,
+// but for the points, which come from the set).
+nlohmann::json entry_of(const GradedProblem& graded);
+
 }  // namespace judge

@@ -174,6 +174,15 @@ std::optional<Learner> SqliteStore::find_learner_by_token(const std::string& tok
   });
 }
 
+std::optional<Learner> SqliteStore::find_learner(LearnerId id) const {
+  return locked([&]() -> std::optional<Learner> {
+    Statement query(*db_, "SELECT id, name, created_ms FROM learners WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return read_learner(query);
+  });
+}
+
 std::vector<Learner> SqliteStore::list_learners() const {
   return locked([&] {
     Statement query(*db_, "SELECT id, name, created_ms FROM learners ORDER BY id");

@@ -45,6 +45,7 @@ class SqliteStore final : public Store {
 
   NewLearner create_learner(const std::string& name) override;
   std::optional<Learner> find_learner_by_token(const std::string& token) const override;
+  std::optional<Learner> find_learner(LearnerId id) const override;
   std::vector<Learner> list_learners() const override;
 
   Status save_draft(LearnerId learner, const std::string& problem,

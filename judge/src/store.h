@@ -90,6 +90,7 @@ class Store {
   virtual NewLearner create_learner(const std::string& name) = 0;
   // The learner whose token this is, or nothing.
   virtual std::optional<Learner> find_learner_by_token(const std::string& token) const = 0;
+  virtual std::optional<Learner> find_learner(LearnerId id) const = 0;
   virtual std::vector<Learner> list_learners() const = 0;  // oldest first
 
   // Drafts: the editor's autosave, one per (learner, problem); a save replaces

@@ -1,6 +1,10 @@
 #include "text.h"
 
 namespace judge {
+
+bool is_blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+}
 namespace {
 
 const char* const kReplacement = "\xEF\xBF\xBD";  // U+FFFD

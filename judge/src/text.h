@@ -38,6 +38,10 @@ std::string markup_escape(const std::string& text);
 // too, since attribute-value normalisation would turn them into spaces.
 std::string markup_attribute(const std::string& text);
 
+// Nothing but white space (or nothing at all): an "empty" hand-in, which
+// the gradebook tells apart from a compile error.
+bool is_blank(const std::string& text);
+
 // Any bytes as lowercase hex, and back: a lossless spelling inside JSON,
 // which holds only UTF-8 text. from_hex ignores a trailing odd digit.
 std::string to_hex(const std::string& bytes);
