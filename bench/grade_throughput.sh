@@ -5,6 +5,8 @@
 # each grading compiles and runs for real, as in a real class; a fresh cache
 # directory per run keeps earlier runs from answering.
 # Prints wall time, gradings per second and seconds per learner for each.
+# SAVE_DIR=DIR keeps each run's summary.csv and outcomes.csv there, to compare
+# two builds' verdicts side by side (they must be identical).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 learners=${LEARNERS:-30}
@@ -49,6 +51,11 @@ for jobs in $jobs_list; do
       s = ns / 1e9
       printf "--jobs %s: %.1f s, %.2f gradings/s, %.2f s per learner\n", jobs, s, gradings / s, s / learners
     }'
+  if [ -n "${SAVE_DIR:-}" ]; then
+    mkdir -p "$SAVE_DIR"
+    cp "$work/out-$jobs/summary.csv" "$SAVE_DIR/summary-jobs$jobs.csv"
+    cp "$work/out-$jobs/outcomes.csv" "$SAVE_DIR/outcomes-jobs$jobs.csv"
+  fi
 done
 if [ -f "$work/out-1/summary.csv" ] && [ -f "$work/out-2/summary.csv" ]; then
   if cmp -s "$work/out-1/summary.csv" "$work/out-2/summary.csv"; then

@@ -176,6 +176,12 @@ TEST_F(CheckPath, ThePlanGivesEachGroupItsBudgetAndTimesThePerformanceCase) {
   EXPECT_EQ(big.runs, 3);
   // case_seconds + runs x 10 x (time_factor x reference time)
   EXPECT_DOUBLE_EQ(big.wall_seconds, 2 + 3 * 10 * 0.040);
+  // The repetitions end once the verdict is settled: within the limit
+  // (4 x 10 ms), or beyond three times it; and one run stops at case_seconds
+  // plus three times the limit.
+  EXPECT_DOUBLE_EQ(big.enough_cpu_seconds, 0.040);
+  EXPECT_DOUBLE_EQ(big.hopeless_cpu_seconds, 3 * 0.040);
+  EXPECT_DOUBLE_EQ(big.run_wall_seconds, 2 + 3 * 0.040);
   EXPECT_TRUE(plan.measured);
   // sample: one case; basic: two; performance: its case's wall time plus case_seconds.
   EXPECT_DOUBLE_EQ(plan.group_budgets[0], 2.25);

@@ -191,12 +191,10 @@ BuildResult Builder::build_reference(const Problem& problem) {
   std::string out;
   Exit e = run_to_completion(argv, kToolchainLimits, out);
   if (e.exited && e.code == 0) {
-    const std::vector<std::string> link = {toolchain_.paths().cxx,
-                                           (work / "reference.o").string(),
-                                           adapter,
-                                           toolchain_.harness_object(),
-                                           "-o",
-                                           (work / "program").string()};
+    std::vector<std::string> link = {toolchain_.paths().cxx, (work / "reference.o").string(),
+                                     adapter};
+    for (const auto& object : toolchain_.link_objects()) link.push_back(object);
+    link.insert(link.end(), {"-o", (work / "program").string()});
     e = run_to_completion(link, kToolchainLimits, out);
   }
   if (!e.exited || e.code != 0) {
@@ -235,15 +233,18 @@ BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSourc
   write_atomically(copy.string(), sources.source);
   for (const auto& [name, content] : sources.headers)
     write_atomically((work / name).string(), content);
-  const fs::path object = work / "learner.o";
   const fs::path dir = toolchain_.dir();
   std::vector<std::string> argv = {toolchain_.paths().cxx};
   for (const auto& f : toolchain_.base_flags()) argv.push_back(f);
   // exercise.h comes from the toolchain folder (the judge's copy); no -I for
-  // the learner's own folder: in the sandbox it is not there.
-  argv.insert(argv.end(),
-              {"-Wall", "-Wextra", "-fdiagnostics-color=never", "-pipe", "-I", dir.string(),
-               "-include", (dir / "pch.h").string(), "-c", copy.string(), "-o", object.string()});
+  // the learner's own folder: in the sandbox it is not there. Compiled and
+  // linked by one driver, in one sandbox: starting a second costs more than
+  // the link itself.
+  argv.insert(argv.end(), {"-Wall", "-Wextra", "-fdiagnostics-color=never", "-pipe", "-I",
+                           dir.string(), "-include", (dir / "pch.h").string(), copy.string(),
+                           adapter});
+  for (const auto& object : toolchain_.link_objects()) argv.push_back(object);
+  argv.insert(argv.end(), {"-o", (work / "program").string()});
   // The compiler sees the toolchain and this private copy; it can write only
   // into the work folder, as a uid of its own when the judge is root.
   const SandboxIdentity identity = SandboxIdentity::acquire();
@@ -255,24 +256,10 @@ BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSourc
   jail.uid = identity.uid();
   if (identity.active() && chown(work.c_str(), identity.uid(), identity.uid()) != 0)
     throw std::runtime_error("cannot hand " + work.string() + " to the sandbox's uid");
-  auto jailed = [&](const std::vector<std::string>& command, std::string& output) {
-    const Exit exit = run_to_completion(
-        jailed_command(paths_.sandbox, jail, limits_.compile, command), limits_.compile, output);
-    return paths_.sandbox.use_bubblewrap ? exit.with_signal_from_code() : exit;
-  };
   std::string out;
-  Exit e = jailed(argv, out);
-  if (e.exited && e.code == 0) {
-    const std::vector<std::string> link = {
-        toolchain_.paths().cxx,     object.string(), adapter, (dir / "main.o").string(), "-o",
-        (work / "program").string()};
-    std::string link_out;
-    const Exit l = jailed(link, link_out);
-    if (!l.exited || l.code != 0) {
-      e = l;
-      out += link_out;
-    }
-  }
+  Exit e = run_to_completion(jailed_command(paths_.sandbox, jail, limits_.compile, argv),
+                             limits_.compile, out);
+  if (paths_.sandbox.use_bubblewrap) e = e.with_signal_from_code();
   if (!e.exited || e.code != 0) {
     r.diagnostics = why_the_build_failed(e, out) +
                     trim_diagnostics(out, copy.string(), kLearnerFileToken, problem);

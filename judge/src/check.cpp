@@ -117,6 +117,11 @@ Plan plan_check(const Problem& problem, const std::vector<TestCase>& cases,
       r.runs = group.time_factor > 0 ? 3 : 1;
       const double limit = std::max(kTimingFloorSeconds, group.time_factor * expected[i].seconds);
       r.wall_seconds = options.case_seconds + r.runs * 10 * limit;
+      if (group.time_factor > 0) {
+        r.enough_cpu_seconds = limit;
+        r.hopeless_cpu_seconds = 3 * limit;
+        r.run_wall_seconds = options.case_seconds + 3 * limit;
+      }
       plan.measured = true;
       plan.cpu_seconds += r.wall_seconds;
       performance_seconds[r.group] += r.wall_seconds;
@@ -255,7 +260,9 @@ CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSour
       t.message = fmt::format(
           "your call did not finish within {:.1f} s; the reference takes {:.2f} ms on the same "
           "input and this group allows {:g} x that: the complexity class is too high",
-          plan.requests[i].wall_seconds, expected[i].seconds * 1e3, c.group->time_factor);
+          plan.requests[i].run_wall_seconds > 0 ? plan.requests[i].run_wall_seconds
+                                                : plan.requests[i].wall_seconds,
+          expected[i].seconds * 1e3, c.group->time_factor);
     if (runs[i].status == CaseRun::Status::kAnswered) {
       compare_case(problem, c, expected[i], runs[i].outcomes, t);
       judge_measured_run(c, expected[i], runs[i], t);

@@ -117,9 +117,11 @@ void run_measured(const std::vector<std::string>& command, const std::vector<std
                                         std::numeric_limits<std::uint32_t>::max(), ignored)
                                    .exit.usage);
     }
-    OneShot shot = run_once(command, limits, request, index, seconds - run.wall_seconds,
-                            c.max_reply_bytes, output);
+    double left = seconds - run.wall_seconds;
+    if (c.run_wall_seconds > 0) left = std::min(left, c.run_wall_seconds);
+    OneShot shot = run_once(command, limits, request, index, left, c.max_reply_bytes, output);
     run.wall_seconds += shot.wall_seconds;
+    ++run.measured_runs;
     if (shot.wait != Wait::kFrame) {
       run.status = failure_status(shot.wait, shot.exit);
       run.exit = shot.exit;
@@ -143,6 +145,9 @@ void run_measured(const std::vector<std::string>& command, const std::vector<std
     run.usage.known = true;
     run.status = CaseRun::Status::kAnswered;
     if (out_of_memory(run.outcomes)) return;
+    const double call = used.cpu_seconds - run.baseline.cpu_seconds;
+    if (c.enough_cpu_seconds > 0 && call <= c.enough_cpu_seconds) return;
+    if (c.hopeless_cpu_seconds > 0 && call > c.hopeless_cpu_seconds) return;
   }
 }
 

@@ -28,6 +28,15 @@ struct CaseRequest {
   std::uint64_t max_reply_bytes = 1u << 20;
   bool measured = false;  // fresh processes, figures from judge-jail
   int runs = 1;           // measured runs; the one with the least CPU time counts
+  // Measured and timed cases only (0 otherwise). The repetitions are there to
+  // see past noise, so they end as soon as the verdict cannot change: a run
+  // whose CPU time, less the baseline's, is within `enough_cpu_seconds`
+  // passes whatever comes after, and one beyond `hopeless_cpu_seconds` fails
+  // whatever comes after. A run still going after `run_wall_seconds` of wall
+  // time is stopped (a program that slow is over its limit).
+  double enough_cpu_seconds = 0;
+  double hopeless_cpu_seconds = 0;
+  double run_wall_seconds = 0;
   std::size_t group = 0;  // index into RunnerOptions::group_budgets
 };
 
@@ -49,6 +58,7 @@ struct CaseRun {
   double wall_seconds = 0;            // taken by the judge
   Usage usage;                        // measured: least CPU, largest peak over runs
   Usage baseline;                     // measured: the baseline's least CPU and peak
+  int measured_runs = 0;              // measured: the learner's runs made (at most `runs`)
   std::uint64_t announced_bytes = 0;  // kOversizedReply: what the frame claimed
   Exit exit;                          // for kCrashed / kTimeout / kOutputLimit
 };

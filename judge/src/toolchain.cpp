@@ -16,6 +16,8 @@ namespace {
 std::string pch_header() {
   std::string text = "// Precompiled for every learner file (force-included with -include).\n";
   for (const char* header : kForcedIncludes) text += std::string("#include <") + header + ">\n";
+  // Eigen's product kernels, declared extern: they come from eigen_products.o.
+  text += "#include \"eigen_products.h\"\n";
   return text;
 }
 
@@ -59,14 +61,15 @@ Toolchain::Toolchain(ToolchainPaths paths) : paths_(std::move(paths)) {
   std::error_code ec;
   const fs::path real_cxx = fs::canonical(paths_.cxx, ec);
   if (!ec) paths_.cxx = real_cxx.string();
-  generated_ = {{"pch.h", pch_header()},
-                {"exercise.h", exercise_header(paths_.records)},
-                {"records.h", harness_records_header(paths_.records)},
-                {"reference_records.h", reference_records_header(paths_.records)}};
   ToolchainInputs inputs;
   inputs.compiler = paths_.cxx;
   inputs.flags = base_flags();
   inputs.harness_files = read_folder(paths_.harness_dir);
+  generated_ = {{"pch.h", pch_header()},
+                {"eigen_products.h", inputs.harness_files["eigen_products.h"]},
+                {"exercise.h", exercise_header(paths_.records)},
+                {"records.h", harness_records_header(paths_.records)},
+                {"reference_records.h", reference_records_header(paths_.records)}};
   inputs.generated = generated_;
   key_ = toolchain_key(inputs);
   dir_ = (fs::path(paths_.cache_dir) / ("toolchain-" + key_)).string();
@@ -80,7 +83,8 @@ bool Toolchain::ensure(std::string& error) {
   const fs::path dir = dir_;
   const fs::path gch = dir / "pch.h.gch";
   const fs::path main_o = dir / "main.o";
-  if (fs::exists(gch) && fs::exists(main_o)) return true;
+  const fs::path products_o = dir / "eigen_products.o";
+  if (fs::exists(gch) && fs::exists(main_o) && fs::exists(products_o)) return true;
   fs::create_directories(dir);
   share_with_sandbox(dir.string());
   // Everything (harness, adapters, the learner's file) is compiled against
@@ -118,7 +122,27 @@ bool Toolchain::ensure(std::string& error) {
   }
   share_with_sandbox(main_tmp.string());
   fs::rename(main_tmp, main_o);
+  // With a learner file's flags, so its kernels are the ones the file would
+  // have generated itself (not with the precompiled header, whose copy of
+  // eigen_products.h declares them extern).
+  const fs::path products_tmp = dir / ("eigen_products.o.tmp" + unique_suffix());
+  auto products = argv;
+  products.insert(products.end(), {"-I", dir_, "-c",
+                                   (fs::path(paths_.harness_dir) / "eigen_products.cpp").string(),
+                                   "-o", products_tmp.string()});
+  out.clear();
+  e = compile(products, out);
+  if (!e.exited || e.code != 0) {
+    error = "building Eigen's product kernels failed (" + e.describe() + "):\n" + out;
+    return false;
+  }
+  share_with_sandbox(products_tmp.string());
+  fs::rename(products_tmp, products_o);
   return true;
+}
+
+std::vector<std::string> Toolchain::link_objects() const {
+  return {dir_ + "/main.o", dir_ + "/eigen_products.o"};
 }
 
 bool Toolchain::ensure_adapter(const std::string& source, const std::string& label,

@@ -46,7 +46,9 @@ class Toolchain {
   const ToolchainPaths& paths() const { return paths_; }
   std::vector<std::string> base_flags() const;
   std::string pch() const { return dir_ + "/pch.h"; }
-  std::string harness_object() const { return dir_ + "/main.o"; }
+  // What every program links besides its own objects: the harness's main
+  // and Eigen's product kernels (see judge/harness/eigen_products.h).
+  std::vector<std::string> link_objects() const;
 
   // Builds the precompiled header and the harness if missing. On failure
   // returns the compiler's output (a fault of the judge, not the learner's).
