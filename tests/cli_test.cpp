@@ -2,6 +2,8 @@
 #include "test_support.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -198,6 +200,18 @@ TEST_F(Cli, SetsListAndCheckTheirProblemsInOrder) {
   ASSERT_TRUE(docs.is_array());
   EXPECT_EQ(docs.size(), 6u);
   EXPECT_EQ(judge("check softmax --set softmax-basics").exit_code, 2) << "an id and a set at once";
+
+  // In the terminal: a table, a line per problem, and the count passed; the
+  // long reports only with --verbose.
+  r = judge("check --set softmax-basics");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.rfind("problem           passed  outcome\n", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("\nsoftmax_rows      0/"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("not_implemented\n0 of 6 problems passed.\n"), std::string::npos) << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 9) << r.out;
+  const auto verbose = judge("check --set softmax-basics --verbose");
+  EXPECT_GT(std::count(verbose.out.begin(), verbose.out.end(), '\n'), 40) << verbose.out;
+  EXPECT_NE(verbose.out.find("0 of 6 problems passed."), std::string::npos);
 }
 
 TEST_F(Cli, QuizShowsQuestionsChoicesAndModelAnswers) {

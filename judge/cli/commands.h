@@ -55,6 +55,7 @@ struct CheckArgs {
   std::string set;
   bool all = false;
   bool no_cache = false;
+  bool verbose = false;  // --all / --set: every problem's report before the table
   double case_seconds = 2.0;
   double compile_seconds = 30.0;
 };

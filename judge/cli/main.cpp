@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"human", "json"}));
   check->add_option("--case", check_args.only_case, "run one case, e.g. random/seed7_3");
   check->add_flag("--no-cache", check_args.no_cache, "ignore cached results for unchanged files");
+  check->add_flag("--verbose", check_args.verbose,
+                  "with --all or --set: every problem's report before the summary table");
   check
       ->add_option("--case-timeout", check_args.case_seconds, "seconds of wall-clock time per case")
       ->check(CLI::Range(0.1, 600.0));
