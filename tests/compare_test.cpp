@@ -241,3 +241,20 @@ groups:
 
 }  // namespace
 }  // namespace judge
+
+namespace judge {
+namespace {
+
+// An expected infinity allows no error: the message must not read like a
+// pass ("error inf, allowed inf").
+TEST_F(CompareTest, AnExpectedInfinityIsSaidPlainly) {
+  const Value want = matrix(1, 3, {-kInf, 0.5, 0.5});
+  const Value got = matrix(1, 3, {-1e30, 0.5, 0.5});
+  const TestResult r = run(sample_, Expected{returning(want), 0}, returning(got));
+  EXPECT_EQ(r.verdict, Verdict::kWrongAnswer);
+  EXPECT_NE(r.message.find("the answer here is exactly -inf"), std::string::npos) << r.message;
+  EXPECT_EQ(r.message.find("allowed"), std::string::npos) << r.message;
+}
+
+}  // namespace
+}  // namespace judge

@@ -91,6 +91,36 @@ TEST(Insights, SharesOfLearnersFailingPerProblemAndGroupAndTheCasesFailedMost) {
   EXPECT_NE(html.find("2 of 3"), std::string::npos);
 }
 
+// The instructor sees how many learners made each known mistake.
+TEST(Insights, CountsLearnersPerKnownMistake) {
+  auto with_mistake = [](const std::string& id) {
+    GradedProblem p = graded("softmax", {{"stability/big", false}});
+    p.result["diagnosis"] = {{"id", id},
+                             {"title", {{"en", "No max <shift>"}, {"zh", "没有平移"}}},
+                             {"explanation", {{"en", "e"}, {"zh", "z"}}},
+                             {"cases", {"stability/big"}}};
+    return p;
+  };
+  GradeBook book;
+  book.problems = {"softmax"};
+  book.points = {1};
+  book.learners = {{"ann", {with_mistake("no_max_shift")}},
+                   {"bob", {with_mistake("no_max_shift")}},
+                   {"cat", {with_mistake("columns")}},
+                   {"dan", {graded("softmax", {{"stability/big", false}})}}};
+  const Insights insights = compute_insights(book);
+  ASSERT_EQ(insights.mistakes.size(), 2u);
+  EXPECT_EQ(insights.mistakes[0].id, "no_max_shift");
+  EXPECT_EQ(insights.mistakes[0].learners, (std::vector<std::string>{"ann", "bob"}));
+  EXPECT_EQ(insights.mistakes[1].id, "columns");
+  const std::string csv = render_insights_csv(insights);
+  EXPECT_NE(csv.find("\nmistake,softmax,no_max_shift,2,,,ann; bob\n"), std::string::npos) << csv;
+  const std::string html = render_insights_html(insights);
+  EXPECT_NE(html.find("No max &lt;shift&gt; <code>no_max_shift</code></td><td>2: ann, bob"),
+            std::string::npos)
+      << html;
+}
+
 TEST(Insights, NearIdenticalHandInsAreGroupedWithEscapedNames) {
   GradeBook book;
   book.problems = {"softmax"};

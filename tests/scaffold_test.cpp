@@ -151,6 +151,12 @@ TEST(Scaffold, KnownSolutionsPromiseTheirVerdictsInTheLearnersTypes) {
   EXPECT_EQ(wrong.expect[0].verdict, "wrong_answer");
   EXPECT_EQ(wrong.expect[0].group, "basic");
   EXPECT_TRUE(has(wrong.about, kPlaceholder));
+  // The mistake's texts are there to be filled in: verify names them until they are.
+  EXPECT_TRUE(has(wrong.mistake.en, kPlaceholder));
+  EXPECT_TRUE(has(wrong.mistake.zh, kPlaceholder));
+  EXPECT_TRUE(has(wrong.explain.en, "whole solution (shown when"));
+  EXPECT_TRUE(has(wrong.explain.zh, kPlaceholder));
+  EXPECT_TRUE(missing_mistake_texts(wrong).empty());
   ASSERT_EQ(correct.expect.size(), 1u);
   EXPECT_EQ(correct.expect[0].verdict, "accepted");
   for (const auto& [path, content] : files) {

@@ -188,7 +188,8 @@ int run_check(Context& ctx, const CheckArgs& args) {
       std::string source;
       read_file(file, source);  // only to tell an empty file; the check read its own copy
       const GradedProblem graded = graded_hand_in(p->id, 1, source, render_json(r));
-      rows.push_back({p->id, graded.passed, graded.total, classify_outcome(graded), ""});
+      rows.push_back({p->id, graded.passed, graded.total, classify_outcome(graded),
+                      r.diagnosis ? r.diagnosis->mistake.in(ctx.lang) : ""});
     }
   }
   if (args.format == "json") std::cout << dump_json(problems.size() > 1 ? all : all[0]) << "\n";

@@ -3,6 +3,7 @@
 #include "case_verdict.h"
 #include "cases.h"
 #include "compare.h"
+#include "diagnosis.h"
 #include "hashing.h"
 #include "keys.h"
 #include "result_store.h"
@@ -76,6 +77,12 @@ std::string expected_key_for(const ProgramBuilder& builder, const Problem& probl
 
 namespace {
 
+// The problem's known solutions, when this check names mistakes.
+std::vector<KnownSolution> known_mistakes_of(const Problem& problem, const CheckOptions& options) {
+  if (!options.diagnose || options.known_mistakes_dir.empty()) return {};
+  return known_solutions(options.known_mistakes_dir, problem.id);
+}
+
 // The result key, given the expected values' key (run_check has it already).
 std::string result_key_for(const CheckEnv& env, const Problem& problem,
                            const LearnerSources& sources, const CheckOptions& options,
@@ -85,9 +92,10 @@ std::string result_key_for(const CheckEnv& env, const Problem& problem,
   in.expected = expected;
   in.judge = env.judge;
   in.options = fmt::format(
-      "case {} | case_seconds {} | compile {} | run {} | sandbox {}", options.only_case,
-      options.case_seconds, spell_limits(options.build_limits.compile),
-      spell_limits(options.run_limits), options.sandbox.use_bubblewrap ? "bwrap" : "jail");
+      "case {} | case_seconds {} | compile {} | run {} | sandbox {} | known mistakes {}",
+      options.only_case, options.case_seconds, spell_limits(options.build_limits.compile),
+      spell_limits(options.run_limits), options.sandbox.use_bubblewrap ? "bwrap" : "jail",
+      known_mistakes_fingerprint(known_mistakes_of(problem, options)));
   return result_key(in);
 }
 
@@ -269,6 +277,19 @@ CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSour
     }
     result.tests.push_back(std::move(t));
   }
+  if (!result.all_passed()) {
+    DiagnosisInputs in{&problem,      &cases,
+                       &runs,         &result.tests,
+                       &expected,     expected_key,
+                       known_mistakes_of(problem, options), runner_options,
+                       options.case_seconds};
+    in.run_options.group_budgets.clear();
+    try {
+      result.diagnosis = diagnose(in, env.builder, env.runner, env.expected);
+    } catch (const std::exception&) {
+      // Naming the mistake is a courtesy: the verdict stands without it.
+    }
+  }
   make_printable(result);
   env.results.save(key, result);
   return result;
@@ -287,8 +308,10 @@ WorkspaceChecker::WorkspaceChecker(const Workspace& ws, const CheckOptions& opti
 
 CheckResult check_sources(const Workspace& ws, const Problem& problem,
                           const LearnerSources& sources, const CheckOptions& options) {
-  WorkspaceChecker checker(ws, options);
-  return run_check(checker.env(), problem, sources, options);
+  CheckOptions with_mistakes = options;
+  if (with_mistakes.known_mistakes_dir.empty()) with_mistakes.known_mistakes_dir = ws.solutions_dir();
+  WorkspaceChecker checker(ws, with_mistakes);
+  return run_check(checker.env(), problem, sources, with_mistakes);
 }
 
 CheckResult check_problem(const Workspace& ws, const Problem& problem, const std::string& file,

@@ -26,6 +26,11 @@ struct CheckOptions {
   Limits run_limits{2, 20, 1ull << 30, 16ull << 20, 1ull << 20};
   SandboxConfig sandbox = SandboxConfig::detect();
   ExpectedCache* expected_cache = nullptr;  // shared across a grading run's checks
+  // Wrong answers are matched against the problem's known mistakes
+  // (diagnosis.h) found here: check_sources sets the workspace's solutions/
+  // unless `diagnose` is off (judge verify runs those files themselves).
+  bool diagnose = true;
+  std::string known_mistakes_dir;
 };
 
 // Where checks keep whole results by key; tests keep them in memory.

@@ -268,9 +268,17 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
     if (f.kind != WrongKind::kShape) {
       result.worst = f.worst;
       const Mismatch& w = f.worst;
-      result.message = where + fmt::format("{}{}: expected {}, got {} (error {}, allowed {})",
-                                           w.output, w.index, number(w.expected), number(w.got),
-                                           number(w.error), fmt::format("{:.3g}", w.allowed));
+      // An expected infinity or NaN allows no error at all: "(error inf,
+      // allowed inf)" would read like a pass.
+      result.message =
+          where + (std::isfinite(w.expected)
+                       ? fmt::format("{}{}: expected {}, got {} (error {}, allowed {})", w.output,
+                                     w.index, number(w.expected), number(w.got), number(w.error),
+                                     fmt::format("{:.3g}", w.allowed))
+                       : fmt::format("{}{}: the answer here is exactly {}, and {} is not it (an "
+                                     "infinity or NaN must be returned as such; no tolerance "
+                                     "applies)",
+                                     w.output, w.index, number(w.expected), number(w.got)));
     } else {
       result.worst = f.worst;
       result.message = where + f.message;

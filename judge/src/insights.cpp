@@ -52,6 +52,27 @@ void count_failures(const GradeBook& book, std::size_t index, Insights& out) {
   for (const auto& [test, failed] : cases) out.cases.push_back({problem, test, failed});
 }
 
+void count_mistakes(const GradeBook& book, std::size_t index, Insights& out) {
+  std::map<std::string, MistakeCount> by_id;
+  for (const auto& learner : book.learners) {
+    const nlohmann::json& result = learner.problems[index].result;
+    if (!result.is_object() || !result.contains("diagnosis")) continue;
+    const nlohmann::json& d = result["diagnosis"];
+    const std::string id = d.value("id", "");
+    MistakeCount& m = by_id[id];
+    m.problem = book.problems[index];
+    m.id = id;
+    m.title = d.value("title", nlohmann::json::object()).value("en", "");
+    m.learners.push_back(learner.learner);
+  }
+  std::vector<MistakeCount> counts;
+  for (auto& [id, m] : by_id) counts.push_back(std::move(m));
+  std::stable_sort(counts.begin(), counts.end(), [](const MistakeCount& a, const MistakeCount& b) {
+    return a.learners.size() > b.learners.size();
+  });
+  out.mistakes.insert(out.mistakes.end(), counts.begin(), counts.end());
+}
+
 void find_similar(const GradeBook& book, std::size_t index, Insights& out) {
   std::vector<std::string> sources, owners;
   for (const auto& learner : book.learners) {
@@ -77,6 +98,7 @@ Insights compute_insights(const GradeBook& book) {
   Insights insights;
   for (std::size_t i = 0; i < book.problems.size(); ++i) {
     count_failures(book, i, insights);
+    count_mistakes(book, i, insights);
     find_similar(book, i, insights);
   }
   std::stable_sort(insights.cases.begin(), insights.cases.end(),
@@ -92,6 +114,12 @@ std::string render_insights_csv(const Insights& insights) {
                        csv_field(g.problem), csv_field(g.group), g.failed, g.counted, g.share());
   for (const auto& c : insights.cases)
     out += fmt::format("case,{},{},{},,,\n", csv_field(c.problem), csv_field(c.test), c.failed);
+  for (const auto& m : insights.mistakes) {
+    std::string names;
+    for (const auto& l : m.learners) names += (names.empty() ? "" : "; ") + l;
+    out += fmt::format("mistake,{},{},{},,,{}\n", csv_field(m.problem), csv_field(m.id),
+                       m.learners.size(), csv_field(names));
+  }
   for (const auto& s : insights.similar) {
     std::string names;
     for (const auto& l : s.learners) names += (names.empty() ? "" : "; ") + l;
@@ -118,6 +146,21 @@ std::string render_insights_html(const Insights& insights) {
     for (const auto& c : insights.cases)
       html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", markup_escape(c.problem),
                           markup_escape(c.test), c.failed);
+    html += "</tbody></table>\n";
+  }
+  html += "<h3>Known mistakes</h3>\n<p>Learners whose wrong answers match one of the problem's "
+          "known-wrong solutions.</p>\n";
+  if (insights.mistakes.empty()) html += "<p>None matched.</p>\n";
+  else {
+    html += "<table class=\"insights\"><thead><tr><th>problem</th><th>mistake</th><th>learners"
+            "</th></tr></thead><tbody>\n";
+    for (const auto& m : insights.mistakes) {
+      std::string names;
+      for (const auto& l : m.learners) names += (names.empty() ? "" : ", ") + markup_escape(l);
+      html += fmt::format("<tr><td>{}</td><td>{} <code>{}</code></td><td>{}: {}</td></tr>\n",
+                          markup_escape(m.problem), markup_escape(m.title), markup_escape(m.id),
+                          m.learners.size(), names);
+    }
     html += "</tbody></table>\n";
   }
   html += "<h3>Near-identical hand-ins</h3>\n<p>Files whose code, without comments, white space, "

@@ -36,15 +36,25 @@ struct SimilarHandIns {
   double similarity = 1;  // the weakest pairwise link in the group
 };
 
+// Learners whose wrong answers matched one known mistake (diagnosis.h).
+struct MistakeCount {
+  std::string problem;
+  std::string id;     // the known-wrong solution's name
+  std::string title;  // in English
+  std::vector<std::string> learners;
+};
+
 struct Insights {
   std::vector<GroupFailure> groups;  // per problem: the problem, then its groups in test order
   std::vector<CaseFailure> cases;    // most failed first, at most kMostFailedCases
   std::vector<SimilarHandIns> similar;
+  std::vector<MistakeCount> mistakes;  // per problem, most learners first
 };
 
 Insights compute_insights(const GradeBook& book);
 
-// insights.csv: kind,problem,item,failed,counted,share,learners
+// insights.csv: kind,problem,item,failed,counted,share,learners (kind: problem,
+// group, case, mistake or similar)
 std::string render_insights_csv(const Insights& insights);
 // The insights page of report.html: tables of escaped text, no script.
 std::string render_insights_html(const Insights& insights);

@@ -12,6 +12,7 @@ namespace fs = std::filesystem;
 
 void parse_solution_header(const std::string& text, KnownSolution& out) {
   static const std::regex expect_line(R"(^//\s*expect:\s*([a-z_]+)(?:\s+([a-z_]+|\*))?\s*$)");
+  static const std::regex text_line(R"(^//\s*(mistake|explain)(\.zh)?:\s*(.*?)\s*$)");
   std::istringstream in(text);
   int number = 0;
   for (std::string line; std::getline(in, line);) {
@@ -24,6 +25,13 @@ void parse_solution_header(const std::string& text, KnownSolution& out) {
     std::smatch m;
     if (std::regex_match(line, m, expect_line)) {
       out.expect.push_back({m[1], m[2]});
+    } else if (std::regex_match(line, m, text_line)) {
+      LocalText& text = m[1] == "mistake" ? out.mistake : out.explain;
+      const bool zh = m[2].matched;
+      std::string& into = zh ? text.zh : text.en;
+      // Chinese runs on without spaces; English lines join with one.
+      if (!into.empty() && !zh) into += ' ';
+      into += m[3];
     } else if (line.find("expect:") != std::string::npos) {
       out.errors.push_back(out.path + ":" + std::to_string(number) +
                            ": an expect line reads '// expect: VERDICT [GROUP]'");
@@ -32,6 +40,21 @@ void parse_solution_header(const std::string& text, KnownSolution& out) {
       out.about += (out.about.empty() || words.empty() ? "" : " ") + words;
     }
   }
+}
+
+std::vector<std::string> missing_mistake_texts(const KnownSolution& s) {
+  std::vector<std::string> missing;
+  if (s.kind != KnownSolution::Kind::kWrong) return missing;
+  const std::pair<const char*, const std::string*> keys[] = {{"mistake", &s.mistake.en},
+                                                             {"mistake.zh", &s.mistake.zh},
+                                                             {"explain", &s.explain.en},
+                                                             {"explain.zh", &s.explain.zh}};
+  for (const auto& [key, text] : keys)
+    if (text->empty())
+      missing.push_back(s.path + ": no '// " + key +
+                        ":' line (a known mistake tells the learner whose output matches it what "
+                        "the mistake is and how to fix it, in English and Chinese)");
+  return missing;
 }
 
 std::vector<KnownSolution> known_solutions(const std::string& solutions_dir,

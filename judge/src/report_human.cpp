@@ -102,6 +102,15 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
                      problem.id + "\n");
     return out;
   }
+  // A known mistake first: it says what to change, the failure below says where.
+  if (r.diagnosis) {
+    const Diagnosis& d = *r.diagnosis;
+    out += "\n" + paint("1;33", zh ? "你的输出与一个已知错误一致：" : "Your output matches a known mistake: ") +
+           paint("1", d.mistake.in(style.lang)) + "\n" + indent(d.explain.in(style.lang), "  ");
+    out += fmt::format(zh ? "  （它解释了全部 {} 个失败的用例。）\n"
+                          : "  (It explains all {} failed tests.)\n",
+                       d.cases.size());
+  }
   const TestResult* first = nullptr;
   for (const auto& t : r.tests)
     if (!t.passed()) {
@@ -122,7 +131,14 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
       const Mismatch& w = *first->worst;
       out += fmt::format("  where   {}{} of {}\n", w.output, w.index, w.expected_shape);
       out += fmt::format("  expected {}\n  got      {}\n", number(w.expected), number(w.got));
-      out += fmt::format("  error    {} > allowed {:.3g}\n", number(w.error), w.allowed);
+      if (std::isfinite(w.expected))
+        out += fmt::format("  error    {} > allowed {:.3g}\n", number(w.error), w.allowed);
+      else
+        out += zh ? fmt::format("  这里的答案恰好是 {}，必须原样返回（无穷大或 NaN 不适用任何容差）\n",
+                                number(w.expected))
+                  : fmt::format("  the answer here is exactly {}: an infinity or NaN must be "
+                                "returned as such (no tolerance applies)\n",
+                                number(w.expected));
       if (first->step >= 0) out += fmt::format("  at step {}\n", first->step);
     } else {
       out += indent(first->message, "  ");
@@ -209,6 +225,13 @@ nlohmann::json render_json(const CheckResult& r) {
   if (!r.program_output.empty() && !tests.empty())
     tests[0]["output"] = utf8_prefix(r.program_output, 500);
   doc["tests"] = tests;
+  if (r.diagnosis) {
+    const Diagnosis& d = *r.diagnosis;
+    doc["diagnosis"] = {{"id", d.id},
+                        {"title", {{"en", d.mistake.en}, {"zh", d.mistake.zh}}},
+                        {"explanation", {{"en", d.explain.en}, {"zh", d.explain.zh}}},
+                        {"cases", d.cases}};
+  }
   return doc;
 }
 

@@ -53,13 +53,20 @@ void save_result(const std::string& path, const CheckResult& r) {
     }
     tests.push_back(j);
   }
-  const json doc = {{"problem", r.problem},
-                    {"file", r.file},
-                    {"compiled", r.compiled},
-                    {"compile_output", r.compile_output},
-                    {"program_output", r.program_output},
-                    {"judge_error", r.judge_error},
-                    {"tests", tests}};
+  json doc = {{"problem", r.problem},
+              {"file", r.file},
+              {"compiled", r.compiled},
+              {"compile_output", r.compile_output},
+              {"program_output", r.program_output},
+              {"judge_error", r.judge_error},
+              {"tests", tests}};
+  if (r.diagnosis) {
+    const Diagnosis& d = *r.diagnosis;
+    doc["diagnosis"] = {{"id", d.id},
+                        {"mistake", {d.mistake.en, d.mistake.zh}},
+                        {"explain", {d.explain.en, d.explain.zh}},
+                        {"cases", d.cases}};
+  }
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
   const std::string tmp = path + ".tmp" + unique_suffix();
   {
@@ -105,6 +112,13 @@ std::optional<CheckResult> load_result(const std::string& path) {
                            w.at("expected_shape"), w.at("got_shape")};
       }
       r.tests.push_back(std::move(t));
+    }
+    if (doc.contains("diagnosis")) {
+      const json& d = doc["diagnosis"];
+      r.diagnosis = Diagnosis{d.at("id"),
+                              {d.at("mistake").at(0), d.at("mistake").at(1)},
+                              {d.at("explain").at(0), d.at("explain").at(1)},
+                              d.at("cases").get<std::vector<std::string>>()};
     }
     r.from_cache = true;
     return r;

@@ -94,7 +94,12 @@ std::string wrong_source(const Signature& sig) {
          "// shift: exp(1000) overflows to inf and the row becomes NaN.\" Then rename\n"
          "// the file after the mistake (no_max_shift.cpp) and set the verdict and the\n"
          "// group that must catch it on the line below.\n"
-         "// expect: wrong_answer basic\n" +
+         "// expect: wrong_answer basic\n"
+         "// mistake: " + todo + ": the mistake's title, as a learner is told it\n"
+         "// mistake.zh: " + todo + ": the title in Chinese\n"
+         "// explain: " + todo + ": why it is wrong and how to fix it, without the\n"
+         "// explain: whole solution (shown when a learner's output matches this file)\n"
+         "// explain.zh: " + todo + ": the same in Chinese\n" +
          learner_body(sig, "that one mistake, in float, as a learner writes it");
 }
 

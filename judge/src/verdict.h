@@ -1,6 +1,8 @@
 // The result model every report renders. Reports never recompute anything.
 #pragma once
 
+#include "problem.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -71,6 +73,15 @@ struct TestResult {
   bool passed() const { return verdict == Verdict::kAccepted; }
 };
 
+// A known mistake the learner's wrong answers match (diagnosis.h): what
+// they are told, and which cases it explains.
+struct Diagnosis {
+  std::string id;  // the known-wrong solution's name ("no_max_shift")
+  LocalText mistake;
+  LocalText explain;
+  std::vector<std::string> cases;  // "group/name" of the failing cases it explains
+};
+
 struct CheckResult {
   std::string problem;
   std::string file;
@@ -82,6 +93,7 @@ struct CheckResult {
   // file (a link, a named pipe, too large...). Nothing was built or run.
   std::string refused;
   std::vector<TestResult> tests;
+  std::optional<Diagnosis> diagnosis;
   bool from_cache = false;
 
   int passed() const;

@@ -32,6 +32,7 @@ bool promises_compile_error(const std::vector<Expectation>& expect) {
 CheckOptions check_options(const VerifyOptions& o, ExpectedCache& expected,
                            bool expects_compile_error) {
   CheckOptions c;
+  c.diagnose = false;  // the known solutions are what is being verified
   c.case_seconds = o.case_seconds;
   c.use_cache = o.use_cache;
   const double compile = expects_compile_error ? o.compile_error_seconds : o.compile_seconds;
@@ -168,8 +169,11 @@ void ProblemRun::inventory(ProblemReport& r) const {
         "{}/correct/: {} correct solution(s), the bank asks for at least {}: add one in another "
         "style than the reference (float loops, say) with a line '// expect: accepted'",
         dir, r.correct, kMinCorrectSolutions));
-  for (const KnownSolution& s : solutions_)
+  for (const KnownSolution& s : solutions_) {
     r.failures.insert(r.failures.end(), s.errors.begin(), s.errors.end());
+    const auto missing = missing_mistake_texts(s);
+    r.failures.insert(r.failures.end(), missing.begin(), missing.end());
+  }
 }
 
 void ProblemRun::stub(ProblemReport& r) const {

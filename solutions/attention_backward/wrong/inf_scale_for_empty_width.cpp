@@ -2,6 +2,14 @@
 // empty dot products (0) times inf are NaN, so P and every gradient become NaN.
 // With d_k = 0 all scores are 0 and the weights are uniform.
 // expect: wrong_answer edge
+// mistake: Scale 1/sqrt(d_k) used even when d_k = 0
+// mistake.zh: d_k = 0 时仍使用缩放系数 1/sqrt(d_k)
+// explain: With d_k = 0 every score is an empty dot product, 0, but 1 / sqrt(0) is inf and 0 * inf
+// explain: is NaN, so P and every gradient become NaN. The right answer has uniform weights 1 / m
+// explain: (and d_q, d_k of width 0). Use a scale of 1 when d_k = 0: all scores are 0 anyway.
+// explain.zh: d_k = 0 时每个分数都是空点积 0，但 1 / sqrt(0) 是 inf，0 * inf 是 NaN，
+// explain.zh: 于是 P 和所有梯度都变成 NaN。正确结果是均匀权重 1 / m（d_q 和 d_k 的宽度为 0）。
+// explain.zh: d_k = 0 时把缩放系数取为 1 即可：反正所有分数都是 0。
 #include "exercise.h"
 
 AttentionGrads attention_backward(const Eigen::MatrixXf& q, const Eigen::MatrixXf& k,

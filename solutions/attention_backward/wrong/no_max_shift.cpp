@@ -3,6 +3,16 @@
 // all near -1000 underflow to 0 / 0 (or, with Eigen's vectorised exp, the same
 // tiny value everywhere, so uniform weights). Subtract each row's max first.
 // expect: wrong_answer stability
+// mistake: P recomputed without subtracting the row maximum
+// mistake.zh: 重新计算 P 时没有减去每行最大值
+// explain: exp(S) / rowsum(exp(S)) overflows float32 to inf once a score exceeds about 88
+// explain: (inf / inf = NaN), and underflows to 0 / 0 on rows whose scores are all near -1000, so
+// explain: the gradients become NaN or wrong. Subtract each row's maximum from S before exp: the
+// explain: shift does not change softmax, and every exponent is then at most 0.
+// explain.zh: exp(S) / rowsum(exp(S)) 在分数超过约 88 时会在 float32 中溢出为 inf
+// explain.zh: （inf / inf = NaN），在分数都接近 -1000 的行上则下溢成 0 / 0，
+// explain.zh: 梯度因此变成 NaN 或错误的值。取 exp 之前先从 S 中减去每行最大值：平移不改变 softmax，
+// explain.zh: 且所有指数都不大于 0。
 #include "exercise.h"
 
 AttentionGrads attention_backward(const Eigen::MatrixXf& q, const Eigen::MatrixXf& k,

@@ -4,6 +4,16 @@
 // (dV = P^T dO is still right).
 // expect: wrong_answer sample
 // expect: wrong_answer basic
+// mistake: Softmax backward skipped: dS taken as dP
+// mistake.zh: 跳过了 softmax 的反向传播，直接令 dS = dP
+// explain: Using dS = dP = dO V^T treats softmax as if it passed gradients straight through, so d_q
+// explain: and d_k are wrong (d_v = P^T dO is still right). Softmax couples all entries of a row:
+// explain: its backward is dS = P * (dP - D) with D = rowsum(dP * P), one number per query row.
+// explain: With it, every row of dS sums to 0.
+// explain.zh: 用 dS = dP = dO V^T 相当于把 softmax 当成直接透传梯度，于是 d_q 和 d_k 都错了
+// explain.zh: （d_v = P^T dO 仍然正确）。softmax 把一行中的所有元素耦合在一起，
+// explain.zh: 它的反向传播是 dS = P * (dP - D)，其中 D = rowsum(dP * P)，每个 query 行一个数。
+// explain.zh: 这样算出的 dS 每一行之和都为 0。
 #include "exercise.h"
 
 AttentionGrads attention_backward(const Eigen::MatrixXf& q, const Eigen::MatrixXf& k,

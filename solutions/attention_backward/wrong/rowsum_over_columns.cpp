@@ -3,6 +3,16 @@
 // number per query row, because softmax was taken over each row.
 // expect: wrong_answer sample
 // expect: wrong_answer basic
+// mistake: Softmax-backward sum D taken down columns instead of along rows
+// mistake.zh: softmax 反向传播中的 D 按列求和而不是按行求和
+// explain: Here D is summed down each column (over the queries), giving one number per key. The
+// explain: softmax was taken along each row, over the keys, so its backward needs
+// explain: D = rowsum(dP * P), one number per query row, subtracted from every entry of that row:
+// explain: dS = P * (dP - D). A quick check: every row of dS must sum to 0.
+// explain.zh: 这里的 D 沿每一列（对 query）求和，得到的是每个 key 一个数。
+// explain.zh: softmax 是沿每一行、对 key 做的，所以它的反向传播需要 D = rowsum(dP * P)，
+// explain.zh: 即每个 query 行一个数，再从该行的每个元素中减去：dS = P * (dP - D)。一个快速检查：
+// explain.zh: dS 的每一行之和必须为 0。
 #include "exercise.h"
 
 AttentionGrads attention_backward(const Eigen::MatrixXf& q, const Eigen::MatrixXf& k,

@@ -2,6 +2,14 @@
 // then has no key at all and comes out as zeros, and every other row misses
 // its own (often largest) score.
 // expect: wrong_answer basic
+// mistake: Causal mask j < i instead of j <= i
+// mistake.zh: 因果掩码写成 j < i，而不是 j <= i
+// explain: With j < i a token may not attend itself: row 0 has no key at all and comes out as
+// explain: zeros, and every other row misses its own (often largest) score. Causal means j <= i:
+// explain: keep the diagonal, so that row 0 equals V[0].
+// explain.zh: 用 j < i 时 token 不能关注自己：第 0 行没有任何键，输出为全 0，
+// explain.zh: 其余每一行也都漏掉了自己的分数（往往是最大的那个）。因果的意思是 j <= i：保留对角线，
+// explain.zh: 这样第 0 行就等于 V[0]。
 #include "exercise.h"
 
 MatrixXf causal_self_attention(const MatrixXf& x, const MatrixXf& w_q, const MatrixXf& w_k,

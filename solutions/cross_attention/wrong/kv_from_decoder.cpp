@@ -2,6 +2,15 @@
 // decoder self-attention, and x_enc is never read. (Where the two widths
 // differ, x_dec * w_k does not even have matching inner dimensions.)
 // expect: wrong_answer basic
+// mistake: Keys and values taken from the decoder instead of the encoder
+// mistake.zh: 键和值取自解码器而不是编码器
+// explain: K = x_dec * w_k and V = x_dec * w_v turn this into decoder self-attention: x_enc is
+// explain: never read (and when d_dec != d_enc these products do not even fit). In cross-attention
+// explain: only the queries come from the decoder: Q = x_dec * w_q, while K = x_enc * w_k and
+// explain: V = x_enc * w_v.
+// explain.zh: K = x_dec * w_k、V = x_dec * w_v 把它变成了解码器自注意力：x_enc 根本没有被读取
+// explain.zh: （而且 d_dec != d_enc 时这两个乘积的形状都对不上）。交叉注意力中只有查询来自解码器：
+// explain.zh: Q = x_dec * w_q，而 K = x_enc * w_k，V = x_enc * w_v。
 #include "exercise.h"
 
 MatrixXf cross_attention(const MatrixXf& x_dec, const MatrixXf& x_enc, const MatrixXf& w_q,

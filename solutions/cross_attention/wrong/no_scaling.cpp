@@ -1,6 +1,14 @@
 // Forgets the 1 / sqrt(d_k) factor on the scores: the attention weights come
 // out too peaked whenever d_k > 1.
 // expect: wrong_answer basic
+// mistake: Scores not divided by sqrt(d_k)
+// mistake.zh: 分数没有除以 sqrt(d_k)
+// explain: softmax(Q K^T) V is computed instead of softmax(Q K^T / sqrt(d_k)) V, so the weights
+// explain: come out too peaked whenever d_k > 1. Multiply the n x m scores by 1 / sqrt(d_k), where
+// explain: d_k = w_q.cols() = w_k.cols().
+// explain.zh: 这里计算的是 softmax(Q K^T) V，而不是 softmax(Q K^T / sqrt(d_k)) V，
+// explain.zh: d_k > 1 时权重分布过于尖锐。把 n x m 的分数乘以 1 / sqrt(d_k)，
+// explain.zh: 其中 d_k = w_q.cols() = w_k.cols()。
 #include "exercise.h"
 
 MatrixXf cross_attention(const MatrixXf& x_dec, const MatrixXf& x_enc, const MatrixXf& w_q,

@@ -3,6 +3,18 @@
 // x_dec.cols()) and w_k, w_v (rows = x_enc.cols()) bridge them. Valid inputs
 // with different widths are refused.
 // expect: wrong_answer basic
+// mistake: Requires x_dec and x_enc to have the same width
+// mistake.zh: 要求 x_dec 与 x_enc 的宽度相同
+// explain: Valid inputs with d_dec != d_enc are refused with std::invalid_argument. The decoder and
+// explain: the encoder may have different widths: w_q (d_dec rows) and w_k, w_v (d_enc rows) bring
+// explain: both into the same d_k and d_v spaces. Check each weight against its own input only:
+// explain: w_q.rows() == x_dec.cols(), w_k.rows() == w_v.rows() == x_enc.cols(),
+// explain: w_q.cols() == w_k.cols().
+// explain.zh: d_dec != d_enc 的合法输入被以 std::invalid_argument 拒绝。
+// explain.zh: 解码器和编码器的宽度可以不同：w_q（d_dec 行）和 w_k、w_v（d_enc 行）
+// explain.zh: 会把两边映射到同一个 d_k 和 d_v 空间。只需把每个权重与它自己的输入对照检查：
+// explain.zh: w_q.rows() == x_dec.cols()，w_k.rows() == w_v.rows() == x_enc.cols()，
+// explain.zh: w_q.cols() == w_k.cols()。
 #include "exercise.h"
 
 MatrixXf cross_attention(const MatrixXf& x_dec, const MatrixXf& x_enc, const MatrixXf& w_q,

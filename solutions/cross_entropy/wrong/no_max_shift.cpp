@@ -2,6 +2,14 @@
 // overflows float32 to inf, so the loss is inf; for rows far below zero every
 // exp underflows to 0 and log(0) = -inf.
 // expect: wrong_answer stability
+// mistake: Log-sum-exp in the loss without subtracting the maximum
+// mistake.zh: 损失中的 log-sum-exp 没有减去最大值
+// explain: log(sum(exp(x))) - x[label] taken literally overflows: exp(1000) is inf in float32, so
+// explain: the loss is inf, and in a row far below zero every exp underflows to 0 and log(0) =
+// explain: -inf. Compute logsumexp(row) = m + log(sum exp(row - m)) with the row maximum m.
+// explain.zh: 直接计算 log(sum(exp(x))) - x[label] 会溢出：exp(1000) 在 float32 中为 inf，
+// explain.zh: 损失就是 inf；而在远小于 0 的行中，每个 exp 都下溢为 0，log(0) = -inf。
+// explain.zh: 应使用行最大值 m 计算 logsumexp(row) = m + log(sum exp(row - m))。
 #include "exercise.h"
 
 float cross_entropy(const MatrixXf& logits, const std::vector<int>& labels) {

@@ -2,6 +2,12 @@
 // for a single row.
 // expect: wrong_answer sample
 // expect: wrong_answer basic
+// mistake: Sum of the row losses instead of their mean
+// mistake.zh: 返回各行损失之和而不是平均值
+// explain: The loss is the mean over the n rows, (1/n) * sum_i loss_i; the sum is right only when n
+// explain: = 1 and is n times too large otherwise. Divide the total by the number of rows.
+// explain.zh: 损失是 n 行的平均值 (1/n) * sum_i loss_i；返回总和只在 n = 1 时正确，
+// explain.zh: 其他情况会大 n 倍。请把总和除以行数。
 #include "exercise.h"
 
 float cross_entropy(const MatrixXf& logits, const std::vector<int>& labels) {

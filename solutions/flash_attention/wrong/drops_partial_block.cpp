@@ -4,6 +4,16 @@
 // (0 / 0). Loop while j0 < m and take min(block_size, m - j0) rows.
 // expect: wrong_answer sample
 // expect: wrong_answer basic
+// mistake: Last partial key block dropped (m / block_size rounded down)
+// mistake.zh: 丢掉了最后一个不完整的 key 块（m / block_size 向下取整）
+// explain: Counting the key blocks as m / block_size skips the last, shorter block whenever
+// explain: block_size does not divide m, and reads no key at all when block_size > m (0 / 0 = NaN):
+// explain: the keys after the last full block never enter the softmax. Loop while j0 < m and give
+// explain: each block min(block_size, m - j0) rows.
+// explain.zh: 用 m / block_size 计算 key 块数，当 block_size 不能整除 m 时会跳过最后那个较短的块；
+// explain.zh: block_size > m 时一个 key 都不读（0 / 0 = NaN）：
+// explain.zh: 最后一个完整块之后的 key 根本没有进入 softmax。应在 j0 < m 时继续循环，
+// explain.zh: 每块取 min(block_size, m - j0) 行。
 #include "exercise.h"
 
 #include <algorithm>

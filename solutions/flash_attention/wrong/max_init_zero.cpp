@@ -5,6 +5,17 @@
 // everywhere, so a uniform average). Start the max at -inf and let the first
 // block set it.
 // expect: wrong_answer stability
+// mistake: Running max initialised to 0 instead of -inf
+// mistake.zh: 当前最大值的初值设为 0 而不是 -inf
+// explain: While some score is above about -80, starting the running max at 0 is only a looser
+// explain: shift, but on a row whose scores are all near -1000 the max stays 0 and every
+// explain: exp(score - 0) underflows to 0: the sum is 0 and the row is 0 / 0 = NaN (or a uniform
+// explain: average). Start the max at -inf and let the first block set it;
+// explain: alpha = exp(-inf - new_max) is then 0 on the first block.
+// explain.zh: 只要有分数高于约 -80，把当前最大值初始化为 0 只是平移得宽松一些；
+// explain.zh: 但在分数都接近 -1000 的行上，最大值一直是 0，每个 exp(score - 0) 都下溢为 0：
+// explain.zh: sum 为 0，该行变成 0 / 0 = NaN（或均匀平均）。最大值的初值应为 -inf，由第一块来设定；
+// explain.zh: 这样第一块的 alpha = exp(-inf - new_max) = 0。
 #include "exercise.h"
 
 #include <algorithm>

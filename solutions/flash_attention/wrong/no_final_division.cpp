@@ -3,6 +3,15 @@
 // 1. The output row is acc / sum, once, after the last block.
 // expect: wrong_answer sample
 // expect: wrong_answer basic
+// mistake: Final division by the running sum missing
+// mistake.zh: 最后漏掉了除以累积和
+// explain: The accumulator holds sum_j exp(s_j - max) * v_j; returned as it is, its weights do not
+// explain: add up to 1, so the output is off by the factor sum_j exp(s_j - max). Keep a running sum
+// explain: next to acc (rescaled by the same alpha) and return acc / sum once, after the last key
+// explain: block.
+// explain.zh: 累加器保存的是 sum_j exp(s_j - max) * v_j；直接返回时权重之和不为 1，
+// explain.zh: 输出差了 sum_j exp(s_j - max) 这个因子。应在 acc 之外同时维护累积和
+// explain.zh: （用同一个 alpha 重缩放），在最后一个 key 块之后一次性返回 acc / sum。
 #include "exercise.h"
 
 #include <algorithm>

@@ -5,6 +5,17 @@
 // exp(old_max - new_max).
 // expect: wrong_answer sample
 // expect: wrong_answer basic
+// mistake: Output accumulator not rescaled when the running max grows
+// mistake.zh: 当前最大值变大时没有重缩放输出累加器
+// explain: When a later block raises the running max, the sum is rescaled but the accumulator is
+// explain: not: earlier terms stay weighted by exp(s - old_max) while the sum uses
+// explain: exp(s - new_max), so the two are on different scales and the output is wrong. Each time
+// explain: the max grows, multiply both the accumulator and the sum by
+// explain: alpha = exp(old_max - new_max) before adding the block's terms.
+// explain.zh: 后面的块提高了当前最大值时，sum 被重缩放了，累加器却没有：
+// explain.zh: 之前的项仍按 exp(s - old_max) 加权，而 sum 用的是 exp(s - new_max)，两者尺度不同，
+// explain.zh: 输出就错了。每当最大值变大，在加入这一块的项之前，
+// explain.zh: 要把累加器和 sum 都乘以 alpha = exp(old_max - new_max)。
 #include "exercise.h"
 
 #include <algorithm>

@@ -4,6 +4,17 @@
 // although it is valid; only g = h works.
 // expect: wrong_answer basic
 // expect: wrong_answer random
+// mistake: GQA treated as multi-head attention (w_k, w_v with h * d_h columns)
+// mistake.zh: 把 GQA 当成多头注意力（要求 w_k、w_v 有 h * d_h 列）
+// explain: Requiring w_k and w_v to be as wide as w_q and giving query head i key/value head i is
+// explain: plain multi-head attention: every grouped input (g < h), whose w_k and w_v have only
+// explain: g * d_h columns, is refused with std::invalid_argument although it is valid. Check w_k
+// explain: and w_v against num_kv_heads * d_h columns and let query head i use key/value head
+// explain: i / (h / g).
+// explain.zh: 要求 w_k 和 w_v 与 w_q 一样宽，并让查询头 i 使用键/值头 i，这就是普通的多头注意力：
+// explain.zh: 所有分组的输入（g < h，w_k 和 w_v 只有 g * d_h 列）虽然合法，
+// explain.zh: 却都被以 std::invalid_argument 拒绝。应按 num_kv_heads * d_h 列检查 w_k 和 w_v，
+// explain.zh: 并让查询头 i 使用键/值头 i / (h / g)。
 #include "exercise.h"
 
 MatrixXf grouped_query_attention(const MatrixXf& x, const MatrixXf& w_q, const MatrixXf& w_k,

@@ -4,6 +4,16 @@
 // input (or, without them, the heads would be sliced at the wrong columns).
 // expect: wrong_answer basic
 // expect: wrong_answer random
+// mistake: Head width d_h taken from d_model instead of from w_q
+// mistake.zh: 头宽 d_h 取自 d_model 而不是 w_q
+// explain: d_h = d_model / num_heads is the multi_head_attention rule; here d_model need not equal
+// explain: h * d_h, so the shape checks built on that width refuse valid input (and without them
+// explain: the heads would be sliced at the wrong columns and scaled by the wrong square root).
+// explain: Take d_h = w_q.cols() / num_heads and check w_k, w_v and w_o against it.
+// explain.zh: d_h = d_model / num_heads 是 multi_head_attention 的规则；
+// explain.zh: 本题中 d_model 不一定等于 h * d_h，因此基于这个宽度的形状检查会拒绝合法输入
+// explain.zh: （若不检查，头会在错误的列上切分，缩放的平方根也不对）。
+// explain.zh: 应取 d_h = w_q.cols() / num_heads，再据此检查 w_k、w_v 和 w_o。
 #include "exercise.h"
 
 MatrixXf grouped_query_attention(const MatrixXf& x, const MatrixXf& w_q, const MatrixXf& w_k,

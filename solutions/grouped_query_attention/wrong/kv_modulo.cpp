@@ -4,6 +4,16 @@
 // answer only when g = 1 or g = h, so it needs 1 < g < h to be caught.
 // expect: wrong_answer basic
 // expect: wrong_answer random
+// mistake: Query head i mapped to KV head i % g instead of i / (h / g)
+// mistake.zh: 查询头 i 映射到键/值头 i % g，而不是 i / (h / g)
+// explain: i % g interleaves the groups (with h = 4 and g = 2: 0, 1, 0, 1 instead of 0, 0, 1, 1),
+// explain: which is not how grouped checkpoints are laid out; it agrees with the right answer only
+// explain: when g = 1 or g = h. Consecutive query heads share a key/value head: head i uses
+// explain: kv = i / r with r = h / g (what repeat_interleave of K and V along the head axis gives).
+// explain.zh: i % g 会把各组交错（h = 4、g = 2 时得到 0, 1, 0, 1，而不是 0, 0, 1, 1），
+// explain.zh: 这不是分组检查点的布局方式；只有 g = 1 或 g = h 时才与正确答案一致。
+// explain.zh: 相邻的查询头共享一个键/值头：头 i 使用 kv = i / r，其中 r = h / g
+// explain.zh: （也就是沿头的维度对 K 和 V 做 repeat_interleave 的结果）。
 #include "exercise.h"
 
 MatrixXf grouped_query_attention(const MatrixXf& x, const MatrixXf& w_q, const MatrixXf& w_k,

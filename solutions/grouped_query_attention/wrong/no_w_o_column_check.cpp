@@ -2,6 +2,15 @@
 // that w_o has d_model columns: a (h * d_h) x 2 w_o with d_model = 3 returns
 // an n x 2 result instead of throwing std::invalid_argument.
 // expect: wrong_answer invalid
+// mistake: w_o's column count not checked
+// mistake.zh: 没有检查 w_o 的列数
+// explain: Only w_o's rows are checked (what concat * w_o needs), so a (h * d_h) x 2 w_o with
+// explain: d_model = 3 returns an n x 2 result instead of throwing. The output must be n x d_model:
+// explain: w_o has to be exactly (h * d_h) x d_model, otherwise throw std::invalid_argument.
+// explain.zh: 只检查了 w_o 的行数（concat * w_o 所需要的），所以 d_model = 3 时，
+// explain.zh: 一个 (h * d_h) x 2 的 w_o 会返回 n x 2 的结果，而不是抛出异常。
+// explain.zh: 输出必须是 n x d_model：w_o 必须恰好是 (h * d_h) x d_model，
+// explain.zh: 否则抛出 std::invalid_argument。
 #include "exercise.h"
 
 MatrixXf grouped_query_attention(const MatrixXf& x, const MatrixXf& w_q, const MatrixXf& w_k,

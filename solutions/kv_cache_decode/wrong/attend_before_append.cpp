@@ -2,6 +2,15 @@
 // only afterwards, so the token cannot see itself (causal attention keeps
 // j <= t). The first step has nothing to attend and returns zeros.
 // expect: wrong_answer basic
+// mistake: Attention computed before appending the new key and value
+// mistake.zh: 先做注意力，后追加新 token 的键和值
+// explain: Attending over the cache as it came in leaves out the new token's own key and value, so
+// explain: the token cannot see itself (causal attention keeps j <= t); the first step has nothing
+// explain: to attend and returns zeros. Append k_t and v_t as the cache's last rows first, then
+// explain: attend over all t + 1 rows.
+// explain.zh: 在传入时的缓存上做注意力，就漏掉了新 token 自己的键和值，token 无法关注自己
+// explain.zh: （因果注意力保留 j <= t）；第一步没有任何可关注的对象，返回全 0。
+// explain.zh: 应先把 k_t 和 v_t 追加为缓存的最后一行，再在全部 t + 1 行上做注意力。
 #include "exercise.h"
 
 VectorXf kv_cache_decode(KVCache& cache, const VectorXf& x_t, const MatrixXf& w_q,

@@ -2,6 +2,15 @@
 // instead of -inf. When every score is far below zero (around -400), the
 // maximum stays 0, every exp(s - 0) underflows to 0 and the result is 0 / 0.
 // expect: wrong_answer stability
+// mistake: Online-softmax running max initialised to 0 instead of -inf
+// mistake.zh: 在线 softmax 的当前最大值初值设为 0 而不是 -inf
+// explain: With the running maximum starting at 0, a decode whose scores are all hundreds below
+// explain: zero keeps the maximum at 0, every exp(s - 0) underflows to 0, and the result is
+// explain: 0 / 0 = NaN. Start the maximum at -inf (or first take the true maximum over all t + 1
+// explain: scores), so that the largest term is exp(0) = 1.
+// explain.zh: 当前最大值从 0 开始时，如果一段解码的分数都比 0 低几百，最大值会一直停在 0，
+// explain.zh: 每个 exp(s - 0) 都下溢为 0，结果是 0 / 0 = NaN。最大值的初值应为 -inf
+// explain.zh: （或者先在全部 t + 1 个分数上求出真正的最大值），这样最大的一项就是 exp(0) = 1。
 #include "exercise.h"
 
 VectorXf kv_cache_decode(KVCache& cache, const VectorXf& x_t, const MatrixXf& w_q,

@@ -2,6 +2,16 @@
 // are right, but a refused call (a cache whose width does not fit) throws
 // with the cache already changed; it must be left exactly as it came in.
 // expect: wrong_answer invalid
+// mistake: Cache resized before its shape is validated
+// mistake.zh: 在检查缓存形状之前就修改了缓存
+// explain: The cache grows first and its width is checked afterwards, so a call with a cache that
+// explain: does not fit throws std::invalid_argument with the cache already changed. A refused call
+// explain: must leave the cache exactly as it came in: check the weights and the cache's widths and
+// explain: row counts before resizing or writing anything.
+// explain.zh: 先扩充缓存，之后才检查它的宽度，
+// explain.zh: 所以缓存不匹配的调用虽然抛出了 std::invalid_argument，缓存却已经被改动。
+// explain.zh: 被拒绝的调用必须让缓存保持原样：在调整大小或写入任何内容之前，
+// explain.zh: 先检查权重以及缓存的宽度和行数。
 #include "exercise.h"
 
 VectorXf kv_cache_decode(KVCache& cache, const VectorXf& x_t, const MatrixXf& w_q,

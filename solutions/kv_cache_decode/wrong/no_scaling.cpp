@@ -1,6 +1,14 @@
 // Forgets the 1 / sqrt(d_k) factor on the scores: the weights come out too
 // peaked whenever d_k > 1, and the outputs no longer match causal attention.
 // expect: wrong_answer basic
+// mistake: Scores not divided by sqrt(d_k)
+// mistake.zh: 分数没有除以 sqrt(d_k)
+// explain: The scores q_t . cache.k[j] are used unscaled, so the weights come out too peaked
+// explain: whenever d_k > 1 and the outputs no longer match causal self-attention. Multiply every
+// explain: score by 1 / sqrt(d_k) with d_k = w_q.cols() (and use 1 when d_k = 0).
+// explain.zh: 分数 q_t . cache.k[j] 没有缩放，d_k > 1 时权重分布过于尖锐，
+// explain.zh: 输出也就不再与因果自注意力一致。应把每个分数乘以 1 / sqrt(d_k)，其中 d_k = w_q.cols()
+// explain.zh: （d_k = 0 时取 1）。
 #include "exercise.h"
 
 VectorXf kv_cache_decode(KVCache& cache, const VectorXf& x_t, const MatrixXf& w_q,

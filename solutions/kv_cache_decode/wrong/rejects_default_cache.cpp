@@ -2,6 +2,13 @@
 // cache: KVCache{} has 0 x 0 matrices, whose width is not d_k, so the very
 // first step of an ordinary decode is refused.
 // expect: wrong_answer edge
+// mistake: Default-constructed 0 x 0 cache rejected as the wrong width
+// mistake.zh: 把默认构造的 0 x 0 缓存当成宽度错误而拒绝
+// explain: KVCache{} has 0 x 0 matrices, whose width is not d_k, so the width check refuses the
+// explain: very first step of an ordinary decode. A cache whose k and v are both 0 x 0 is an empty
+// explain: cache: treat it as t = 0, and check the widths only for any other cache.
+// explain.zh: KVCache{} 中的矩阵是 0 x 0，宽度不等于 d_k，于是宽度检查会拒绝一次普通解码的第一步。
+// explain.zh: k 和 v 都是 0 x 0 的缓存就是空缓存：把它当作 t = 0，只对其他缓存检查宽度。
 #include "exercise.h"
 
 VectorXf kv_cache_decode(KVCache& cache, const VectorXf& x_t, const MatrixXf& w_q,

@@ -3,6 +3,16 @@
 // is all false has max = -inf, exp(-inf - -inf) = exp(NaN), and its output row
 // is NaN instead of zeros.
 // expect: wrong_answer edge
+// mistake: Fully masked row gives NaN instead of zeros
+// mistake.zh: 整行被屏蔽时输出 NaN 而不是 0
+// explain: With -inf in the blocked scores and no special case, an all-false mask row has maximum
+// explain: -inf, and -inf - (-inf) is NaN, so the whole output row is NaN. A query that may attend
+// explain: to nothing must get zeros (as PyTorch's safe softmax and FlashAttention do): skip rows
+// explain: whose kept maximum is -inf and leave their output at 0.
+// explain.zh: 把被屏蔽的分数写成 -inf 又不做特殊处理时，掩码整行为 false 的行最大值为 -inf，
+// explain.zh: 而 -inf - (-inf) 是 NaN，整行输出都成了 NaN。不能关注任何键的查询必须得到全 0
+// explain.zh: （PyTorch 的 safe softmax 和 FlashAttention 都是这样）：
+// explain.zh: 跳过保留项最大值为 -inf 的行，让它们的输出保持为 0。
 #include "exercise.h"
 
 MatrixXf masked_attention(const MatrixXf& q, const MatrixXf& k, const MatrixXf& v, const Mask& mask) {

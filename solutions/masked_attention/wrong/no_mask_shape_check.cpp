@@ -3,6 +3,17 @@
 // in part and the call returns normally; a transposed mask is read out of
 // bounds. Either way no std::invalid_argument is thrown.
 // expect: wrong_answer invalid
+// mistake: Mask shape not validated
+// mistake.zh: 没有检查掩码的形状
+// explain: Only q, k and v are checked, so a mask with an extra row is partly read and the call
+// explain: returns normally, and a mask that is too small (transposed, a column short, empty) is
+// explain: read out of bounds; no std::invalid_argument is thrown. Before reading anything, require
+// explain: mask.rows() == q.rows() and mask.cols() == k.rows(): exactly n x m, also n x 0 when
+// explain: m = 0.
+// explain.zh: 只检查了 q、k、v，所以多一行的掩码只被读取一部分，调用正常返回；而过小的掩码
+// explain.zh: （转置的、少一列的、空的）会被越界读取；都不会抛出 std::invalid_argument。
+// explain.zh: 在读取任何元素之前，要求 mask.rows() == q.rows() 且 mask.cols() == k.rows()：
+// explain.zh: 恰好是 n x m，m = 0 时也必须是 n x 0。
 #include "exercise.h"
 
 #include <vector>

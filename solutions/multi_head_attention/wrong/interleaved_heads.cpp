@@ -4,6 +4,16 @@
 // for: head t owns the contiguous columns [t*d_h, (t+1)*d_h).
 // expect: wrong_answer basic
 // expect: wrong_answer random
+// mistake: Heads split by strided columns instead of contiguous blocks
+// mistake.zh: 按步长交错取列来拆分头，而不是取连续的列块
+// explain: Head t takes the columns t, t + h, t + 2h, ... of Q, K and V. That looks like a harmless
+// explain: permutation, but it is not the layout the weights use: head t owns the contiguous
+// explain: columns [t*d_h, (t+1)*d_h), as after PyTorch's .view(n, h, d_h). Slice each head with
+// explain: middleCols(t * d_h, d_h) and write its output back to the same columns.
+// explain.zh: 第 t 个头取的是 Q、K、V 的第 t、t + h、t + 2h 等列。这看似只是无害的列重排，
+// explain.zh: 但不是权重所用的布局：第 t 个头拥有连续的列 [t*d_h, (t+1)*d_h)
+// explain.zh: （即 PyTorch 中 .view(n, h, d_h) 之后的布局）。
+// explain.zh: 用 middleCols(t * d_h, d_h) 取出每个头，并把它的输出写回同样的列。
 #include "exercise.h"
 
 MatrixXf multi_head_attention(const MatrixXf& x, const MatrixXf& w_q, const MatrixXf& w_k,

@@ -3,6 +3,15 @@
 // below zero underflow every exp to 0 (0 / 0, or a uniform row with Eigen's
 // vectorised exp).
 // expect: wrong_answer stability
+// mistake: Head softmax without subtracting the row maximum
+// mistake.zh: 每个头的 softmax 没有减去行最大值
+// explain: exp(s) / sum(exp(s)) overflows float32 to inf for scores in the hundreds
+// explain: (inf / inf = NaN), and when every score of a row is far below zero each exp underflows
+// explain: to 0 (0 / 0, or a uniform row). Subtract each row's maximum score before exp, in every
+// explain: head: the softmax is unchanged and every exponent is at most 0.
+// explain.zh: 分数达到数百时，exp(s) / sum(exp(s)) 会在 float32 中溢出为 inf（inf / inf = NaN）；
+// explain.zh: 一行的分数全都远小于 0 时，每个 exp 都会下溢为 0（得到 0 / 0 或均匀的一行）。
+// explain.zh: 在每个头中，取 exp 之前都要减去每行的最大分数：softmax 不变，且所有指数都不大于 0。
 #include "exercise.h"
 
 MatrixXf multi_head_attention(const MatrixXf& x, const MatrixXf& w_q, const MatrixXf& w_k,

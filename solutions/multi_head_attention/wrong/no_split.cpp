@@ -5,6 +5,16 @@
 // per head.
 // expect: wrong_answer basic
 // expect: wrong_answer random
+// mistake: One attention over all of d_model instead of num_heads heads
+// mistake.zh: 在全部 d_model 列上只做一次注意力，没有拆成多个头
+// explain: Never splitting into heads gives each query one softmax over all d_model columns, scaled
+// explain: by sqrt(d_model); that is right only for num_heads = 1. Multi-head attention gives every
+// explain: head its own softmax on its own d_h = d_model / h columns, scaled by 1 / sqrt(d_h), and
+// explain: concatenates the heads in order before multiplying by w_o.
+// explain.zh: 不拆分头时，每个查询只在全部 d_model 列上做一次 softmax，并按 sqrt(d_model) 缩放；
+// explain.zh: 只有 num_heads = 1 时才正确。
+// explain.zh: 多头注意力让每个头在自己的 d_h = d_model / h 列上单独做 softmax，
+// explain.zh: 按 1 / sqrt(d_h) 缩放，再按顺序拼接各个头，最后乘以 w_o。
 #include "exercise.h"
 
 MatrixXf multi_head_attention(const MatrixXf& x, const MatrixXf& w_q, const MatrixXf& w_k,

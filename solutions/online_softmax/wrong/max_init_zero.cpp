@@ -5,6 +5,17 @@
 // expect: wrong_answer basic
 // expect: wrong_answer stability
 // expect: wrong_answer edge
+// mistake: Running maximum started at 0 instead of -inf
+// mistake.zh: 运行最大值从 0 而不是 -inf 开始
+// explain: Starting the chunk's maximum at 0 reports max = 0 for a chunk of negative values, so the
+// explain: state's max is wrong, and near -1000 every exp(x - 0) underflows and the sum is 0 too;
+// explain: an all -inf chunk turns the empty state into {0, 0} instead of leaving it {-inf, 0}.
+// explain: Start the running maximum at -inf, and if it is still -inf after the chunk (every entry
+// explain: -inf), return the state unchanged.
+// explain.zh: 块的最大值从 0 开始时，全为负数的块会报告 max = 0，状态的 max 就错了；
+// explain.zh: 在 -1000 附近每个 exp(x - 0) 都会下溢，sum 也变成 0；
+// explain.zh: 全为 -inf 的块会把空状态变成 {0, 0}，而不是保持 {-inf, 0}。运行最大值应从 -inf 开始；
+// explain.zh: 若遍历完这一块后它仍是 -inf（所有项都是 -inf），就原样返回状态。
 #include "exercise.h"
 
 #include <algorithm>

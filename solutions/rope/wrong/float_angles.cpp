@@ -4,6 +4,17 @@
 // values are off by ~1e-3 * |x|, far outside the tolerance. Small positions
 // look fine.
 // expect: wrong_answer stability
+// mistake: RoPE frequencies and angles computed in float32
+// mistake.zh: 用 float32 计算 RoPE 的频率和角度
+// explain: At position 1e5 an angle such as 1e5 * 0.1 = 1e4 radians is only known to within about
+// explain: 1e-3 in float32 (neighbouring floats there are 1e-3 apart, and the rounded frequency
+// explain: adds more), so the rotated values are off by about 1e-3 * |x|, far outside the
+// explain: tolerance; small positions look fine. Compute the frequency and the angle p * w_i in
+// explain: double, and only then take cos and sin.
+// explain.zh: 在位置 1e5 处，像 1e5 * 0.1 = 1e4 弧度这样的角度，
+// explain.zh: 在 float32 中只能精确到约 1e-3（那里相邻两个 float 相差约 1e-3，
+// explain.zh: 舍入后的频率还会带来更多误差），所以旋转后的值偏差约 1e-3 * |x|，远超容差；
+// explain.zh: 位置较小时看不出问题。应使用 double 计算频率和角度 p * w_i，然后再取 cos 和 sin。
 #include "exercise.h"
 
 MatrixXf rope(const MatrixXf& x, int position_offset) {

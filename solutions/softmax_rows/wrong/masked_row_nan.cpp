@@ -2,6 +2,13 @@
 // the maximum is -inf, x - max is -inf - (-inf) = NaN, and the row comes out
 // NaN instead of zeros.
 // expect: wrong_answer edge
+// mistake: Fully masked row (all -inf) gives NaN instead of zeros
+// mistake.zh: 完全被屏蔽的行（全为 -inf）得到 NaN 而不是全 0
+// explain: In a row whose entries are all -inf the row maximum is -inf, and x - max is -inf -
+// explain: (-inf) = NaN, so the whole row comes out NaN. Check each row's maximum for -inf before
+// explain: subtracting it, and write a row of zeros there.
+// explain.zh: 对于全为 -inf 的一行，行最大值是 -inf，x - max 等于 -inf - (-inf) = NaN，
+// explain.zh: 整行输出都变成 NaN。在减去行最大值之前先检查它是否为 -inf，若是则这一行写全 0。
 #include "exercise.h"
 
 MatrixXf softmax_rows(const MatrixXf& x) {

@@ -3,6 +3,14 @@
 // (a small T flattens the row instead of sharpening it).
 // expect: wrong_answer sample
 // expect: wrong_answer basic
+// mistake: Logits multiplied by T instead of divided by T
+// mistake.zh: logits 乘以 T 而不是除以 T
+// explain: softmax(x * T) agrees with softmax(x / T) only at T = 1: a small T then flattens the row
+// explain: instead of sharpening it, and a large T sharpens it. The temperature divides the logits:
+// explain: use x / T (or (x - max(x)) / T) before the exponential.
+// explain.zh: softmax(x * T) 只在 T = 1 时与 softmax(x / T) 相同：小的 T 反而把分布拉平，
+// explain.zh: 大的 T 反而让它变尖锐。温度是用来除 logits 的：
+// explain.zh: 取指数之前用 x / T（或 (x - max(x)) / T）。
 #include "exercise.h"
 
 MatrixXf softmax_temperature(const MatrixXf& logits, float temperature) {

@@ -4,6 +4,16 @@
 // eps up to 1 in random).
 // expect: wrong_answer basic
 // expect: wrong_answer random
+// mistake: LayerNorm eps added outside the square root
+// mistake.zh: LayerNorm 中把 eps 加在了平方根外面
+// explain: (y - mean) / (sqrt(var) + eps) differs from the defined (y - mean) / sqrt(var + eps).
+// explain: With eps = 1e-5 and a variance near 1 the difference hides below the tolerance, but it
+// explain: shows when eps is comparable to the variance (eps = 0.05 in basic, up to 1 in random).
+// explain: Put eps inside: divide by sqrt(var + eps), as nn.LayerNorm does.
+// explain.zh: (y - mean) / (sqrt(var) + eps) 与定义中的 (y - mean) / sqrt(var + eps) 不同。
+// explain.zh: eps = 1e-5、方差接近 1 时，差别低于容差；但当 eps 与方差相当时就会暴露
+// explain.zh: （basic 中 eps = 0.05，random 中最大到 1）。eps 应放在根号里面：
+// explain.zh: 除以 sqrt(var + eps)，与 nn.LayerNorm 一致。
 #include "exercise.h"
 
 namespace {

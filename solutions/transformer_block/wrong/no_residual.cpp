@@ -3,6 +3,14 @@
 // lost.
 // expect: wrong_answer basic
 // expect: wrong_answer random
+// mistake: Residual connection missing: LayerNorm(MultiHead(x))
+// mistake.zh: 缺少残差连接：算成了 LayerNorm(MultiHead(x))
+// explain: The sub-layer normalises the attention output alone, so whatever attention did not copy
+// explain: from x is lost. The post-LN sub-layer adds the input back first, y = x + MultiHead(x),
+// explain: and then normalises the sum: out = LayerNorm(y).
+// explain.zh: 这里只对注意力的输出做归一化，注意力没有从 x 复制过来的信息全部丢失。
+// explain.zh: Post-LN 子层要先把输入加回去，y = x + MultiHead(x)，再对这个和做归一化：
+// explain.zh: out = LayerNorm(y)。
 #include "exercise.h"
 
 namespace {

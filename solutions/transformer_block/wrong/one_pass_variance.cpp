@@ -5,6 +5,15 @@
 // negative.
 // expect: wrong_answer stability
 // expect: wrong_answer random
+// mistake: One-pass variance E[y^2] - E[y]^2 in float32
+// mistake.zh: 在 float32 中用一遍公式 E[y^2] - E[y]^2 计算方差
+// explain: For rows with mean 1e4, E[y^2] is about 1e8 and float32 knows it only to within about 8,
+// explain: so the difference (a variance near 1) is lost: the outputs are off by order 1, or NaN
+// explain: when it goes negative. Compute the mean first and then average (y - mean)^2 (two
+// explain: passes), or use Welford's running update.
+// explain.zh: 对均值为 1e4 的行，E[y^2] 约为 1e8，float32 只能把它精确到约 8，所以两者之差
+// explain.zh: （约为 1 的方差）被完全淹没：输出的误差达到 1 的量级，差为负时还会得到 NaN。
+// explain.zh: 应先求均值，再对 (y - mean)^2 求平均（两遍计算），或者使用 Welford 增量更新。
 #include "exercise.h"
 
 namespace {

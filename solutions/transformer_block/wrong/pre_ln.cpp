@@ -4,6 +4,15 @@
 // functions and this problem asks for the post-LN sub-layer.
 // expect: wrong_answer basic
 // expect: wrong_answer random
+// mistake: Pre-LN x + MultiHead(LayerNorm(x)) instead of post-LN
+// mistake.zh: 写成了 Pre-LN 的 x + MultiHead(LayerNorm(x))，而不是 Post-LN
+// explain: x + MultiHead(LayerNorm(x)) is the pre-LN layout of GPT-2 and later models; it is a
+// explain: different function from the original Transformer's post-LN sub-layer that this problem
+// explain: asks for. Run the attention on x itself, add the residual, and normalise the sum:
+// explain: LayerNorm(x + MultiHead(x)).
+// explain.zh: x + MultiHead(LayerNorm(x)) 是 GPT-2 及之后模型采用的 Pre-LN 结构，
+// explain.zh: 与本题要求的原始 Transformer 的 Post-LN 子层是不同的函数。应直接对 x 做注意力，
+// explain.zh: 加上残差，再对和做归一化：LayerNorm(x + MultiHead(x))。
 #include "exercise.h"
 
 namespace {

@@ -3,6 +3,16 @@
 // shrinks by sqrt((d - 1) / d), 13% for d_model = 4.
 // expect: wrong_answer basic
 // expect: wrong_answer random
+// mistake: LayerNorm variance divided by d_model - 1 instead of d_model
+// mistake.zh: LayerNorm 的方差除以 d_model - 1 而不是 d_model
+// explain: Dividing the squared deviations by d_model - 1 gives the unbiased sample variance
+// explain: (torch.var's default), so every normalised value is multiplied by sqrt((d - 1) / d), 13%
+// explain: too small for d_model = 4 (and d_model = 1 gives 0 / 0). LayerNorm uses the biased
+// explain: variance: the mean of (y - mean)^2 over the d_model entries, as nn.LayerNorm does.
+// explain.zh: 偏差平方和除以 d_model - 1 得到的是无偏样本方差（torch.var 的默认值），
+// explain.zh: 每个归一化后的值都乘上了 sqrt((d - 1) / d)，d_model = 4 时小了 13%
+// explain.zh: （d_model = 1 时还会出现 0 / 0）。LayerNorm 使用有偏方差：
+// explain.zh: 对 d_model 个元素的 (y - mean)^2 取平均，与 nn.LayerNorm 一致。
 #include "exercise.h"
 
 namespace {
