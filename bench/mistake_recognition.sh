@@ -10,7 +10,7 @@ judge=${JUDGE:-build/judge}
 [ -x "$judge" ] || scripts/setup.sh >/dev/null
 
 files=$(find tests/submissions/mistakes -name '*__*.cpp' | sort)
-[ "${SELF:-0}" = 1 ] && files="$files $(ls solutions/*/wrong/*.cpp)"
+if [ "${SELF:-0}" = 1 ]; then files="$files $(ls solutions/*/wrong/*.cpp)"; fi
 right=0 wrong=0 none=0
 for f in $files; do
   if [[ $f == solutions/* ]]; then
@@ -18,7 +18,7 @@ for f in $files; do
   else
     id=$(cut -d/ -f4 <<<"$f"); want=$(basename "$f" .cpp); want=${want%%__*}
   fi
-  got=$("$judge" check "$id" --file "$f" --format json 2>/dev/null |
+  got=$({ "$judge" check "$id" --file "$f" --format json 2>/dev/null || true; } |
     python3 -c 'import json,sys; print(json.load(sys.stdin).get("diagnosis", {}).get("id", "-"))')
   if [ "$got" = "$want" ]; then right=$((right + 1)); mark=ok
   elif [ "$got" = "-" ]; then none=$((none + 1)); mark=none

@@ -62,6 +62,11 @@ TEST_F(Cli, ShowPrintsStatementSignatureAndSampleInBothLanguages) {
   EXPECT_NE(en.out.find("x = [1, 2, 3]"), std::string::npos);
   const auto zh = judge("show softmax --lang zh");
   EXPECT_NE(zh.out.find("数值稳定"), std::string::npos) << zh.out;
+  // The header and the conventions are Chinese too ("one row per item").
+  EXPECT_NE(en.out.find("[easy, softmax track]"), std::string::npos) << en.out;
+  EXPECT_NE(zh.out.find("[简单，softmax 方向]"), std::string::npos) << zh.out;
+  EXPECT_EQ(zh.out.find(" track]"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("每个样本占一行"), std::string::npos) << zh.out;
 }
 
 TEST_F(Cli, StubCheckIsNotImplementedAndListRemembersIt) {
@@ -222,6 +227,15 @@ TEST_F(Cli, QuizShowsQuestionsChoicesAndModelAnswers) {
   EXPECT_NE(r.out.find("Answer: "), std::string::npos);
   EXPECT_NE(r.out.find("Model answer: "), std::string::npos);
   EXPECT_NE(judge("quiz softmax --answers --lang zh").out.find("参考答案："), std::string::npos);
+  // The choices come in the learner's own order, and "Answer: N" names the
+  // bank's right choice in that order.
+  const auto answer = r.out.find("Answer: ");
+  ASSERT_NE(answer, std::string::npos);
+  const std::string n = r.out.substr(answer + 8, r.out.find('\n', answer) - answer - 8);
+  const auto shown = r.out.rfind("  " + n + ") ", answer);
+  ASSERT_NE(shown, std::string::npos) << r.out;
+  const std::string text = r.out.substr(shown + n.size() + 4, r.out.find('\n', shown) - shown - n.size() - 4);
+  EXPECT_EQ(text, "Adding 100 to every entry") << r.out;  // the first question's right choice
   // Answering from a pipe: not a terminal, so nothing is asked and nothing hangs.
   EXPECT_EQ(testing::run_judge("quiz --set softmax-basics < /dev/null",
                                "cd " + workspace_->path() + " &&")

@@ -270,3 +270,30 @@ TEST(VerifyTexts, UntranslatedProseIsReportedFormulasAreNot) {
 
 }  // namespace
 }  // namespace judge
+
+namespace judge {
+namespace {
+
+// Every statement names its tolerance, in both languages.
+TEST(VerifyTexts, AStatementWithoutItsToleranceIsReported) {
+  EXPECT_EQ(compact_number(1e-6), "1e-6");
+  EXPECT_EQ(compact_number(2.5e-5), "2.5e-5");
+  EXPECT_EQ(compact_number(1e-4), "1e-4");
+  EXPECT_EQ(compact_number(0.5), "0.5");
+  Problem p;
+  p.file = "problems/demo.yaml";
+  p.tolerance.atol = 1e-6;
+  p.tolerance.rtol = 1e-5;
+  p.statement.en = "Compared with |got - expected| <= 1e-6 + 1e-5 |expected|.";
+  p.statement.zh = "误差不超过 1e-6 + 1e-5 |expected|。";
+  EXPECT_TRUE(unstated_tolerance(p).empty());
+  p.statement.zh = "误差很小。";
+  const auto missing = unstated_tolerance(p);
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_NE(missing[0].find("problems/demo.yaml: statement.zh does not state the tolerance"),
+            std::string::npos)
+      << missing[0];
+}
+
+}  // namespace
+}  // namespace judge

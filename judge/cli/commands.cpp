@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <sstream>
 
@@ -100,8 +101,16 @@ std::string render_statement(const Problem& problem, Lang lang, const std::strin
   const Problem* p = &problem;
   const bool zh = lang == Lang::kZh;
   std::ostringstream out;
-  out << fmt::format("{}: {}   [{}, {} track]\n\n", p->id, p->title.in(lang), p->difficulty,
-                     p->track);
+  if (zh) {
+    const std::map<std::string, std::string> level{
+        {"easy", "简单"}, {"medium", "中等"}, {"hard", "困难"}};
+    const auto it = level.find(p->difficulty);
+    out << fmt::format("{}: {}   [{}，{} 方向]\n\n", p->id, p->title.in(lang),
+                       it == level.end() ? p->difficulty : it->second, p->track);
+  } else {
+    out << fmt::format("{}: {}   [{}, {} track]\n\n", p->id, p->title.in(lang), p->difficulty,
+                       p->track);
+  }
   out << p->statement.in(lang) << "\n";
   out << (zh ? "函数签名：\n" : "Signature:\n");
   for (const auto& s : p->signatures) out << "    " << s.text << "\n";
@@ -119,7 +128,7 @@ std::string render_statement(const Problem& problem, Lang lang, const std::strin
   }
   bool has_invalid = false;
   for (const auto& g : p->groups) has_invalid = has_invalid || g.kind == GroupKind::kInvalid;
-  out << (zh ? "\n约定：Eigen 类型，float32，每行一个元素"
+  out << (zh ? "\n约定：Eigen 类型，float32，每个样本占一行"
              : "\nConventions: Eigen types, float32, one row per item")
       << (has_invalid ? (zh ? "；非法参数抛出 std::invalid_argument。\n"
                             : "; invalid arguments throw std::invalid_argument.\n")

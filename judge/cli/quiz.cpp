@@ -2,11 +2,15 @@
 // terminal. Multiple-choice answers are checked; open questions show the model
 // answer after the learner has thought (pressed Enter).
 #include "commands.h"
+#include "quiz_order.h"
+#include "random_token.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <iostream>
+#include <optional>
+#include <vector>
 #include <string>
 
 namespace judge::cli {
@@ -29,34 +33,48 @@ int run_quiz(Context& ctx, const std::string& id, const std::string& set_id, boo
   int asked = 0;
   int right = 0;
   int choice_questions = 0;
+  // Each learner sees the choices in an order of their own, drawn once and
+  // kept in the state file.
+  State state = load_state(ctx.workspace);
+  if (state.quiz_seed().empty()) {
+    state.quiz_seed() = random_token(8);
+    state.save();
+  }
+  const std::string seed = state.quiz_seed();
   for (const Problem* p : problems) {
     for (std::size_t q = 0; q < p->questions.size(); ++q) {
       const Question& question = p->questions[q];
       std::cout << fmt::format("\n[{} {}/{}] {}\n", p->id, q + 1, p->questions.size(),
                                question.question.in(ctx.lang));
-      for (std::size_t c = 0; c < question.choices.size(); ++c)
-        std::cout << fmt::format("  {}) {}\n", c + 1, question.choices[c].in(ctx.lang));
+      const std::vector<std::size_t> order =
+          choice_order(seed, p->id, q, question.choices.size());
+      std::size_t shown_correct = 0;
+      for (std::size_t k = 0; k < order.size(); ++k) {
+        std::cout << fmt::format("  {}) {}\n", k + 1, question.choices[order[k]].in(ctx.lang));
+        if (static_cast<int>(order[k]) == question.correct) shown_correct = k;
+      }
       ++asked;
       std::string reply;
       if (!question.choices.empty()) {
         ++choice_questions;
         if (interactive) {
-          std::cout << (zh ? "你的选择（编号）：" : "Your choice (number): ") << std::flush;
-          if (!std::getline(std::cin, reply)) return kExitOk;
-          int picked = 0;
-          try {
-            picked = std::stoi(reply);
-          } catch (const std::exception&) {
-            picked = 0;
+          std::optional<std::size_t> picked;
+          // Not a choice ("two", "", 7 of 4) is asked again, not counted wrong.
+          while (!picked) {
+            std::cout << fmt::format(zh ? "你的选择（1 到 {} 的编号）：" : "Your choice (1 to {}): ",
+                                     order.size())
+                      << std::flush;
+            if (!std::getline(std::cin, reply)) return kExitOk;
+            picked = parse_choice(reply, order.size());
           }
-          const bool correct = picked - 1 == question.correct;
+          const bool correct = *picked == shown_correct;
           right += correct ? 1 : 0;
           std::cout << (correct ? (zh ? "正确。\n" : "Right.\n")
                                 : fmt::format(
                                       zh ? "不对：答案是 {}。\n" : "Not quite: the answer is {}.\n",
-                                      question.correct + 1));
+                                      shown_correct + 1));
         } else {
-          std::cout << fmt::format(zh ? "答案：{}\n" : "Answer: {}\n", question.correct + 1);
+          std::cout << fmt::format(zh ? "答案：{}\n" : "Answer: {}\n", shown_correct + 1);
         }
       } else if (interactive) {
         std::cout << (zh ? "想好后按回车查看参考答案。"

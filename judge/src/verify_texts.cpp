@@ -2,7 +2,10 @@
 
 #include "yaml_context.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
+#include <cmath>
 #include <sstream>
 
 namespace judge {
@@ -70,6 +73,32 @@ std::vector<std::string> unfinished_texts(const std::string& path) {
   std::vector<std::string> out;
   const YamlContext ctx(path);
   Walker(ctx, out).walk(ctx.load_file(), "");
+  return out;
+}
+
+std::string compact_number(double value) {
+  // Tolerances are small: 1e-4 reads better than %g's 0.0001.
+  if (value == 0 || std::fabs(value) >= 0.01) return fmt::format("{:g}", value);
+  std::string mantissa = fmt::format("{:.6e}", value);
+  const auto e = mantissa.find('e');
+  const int exponent = std::stoi(mantissa.substr(e + 1));
+  mantissa.resize(e);
+  while (mantissa.back() == '0') mantissa.pop_back();
+  if (mantissa.back() == '.') mantissa.pop_back();
+  return mantissa + "e" + std::to_string(exponent);
+}
+
+std::vector<std::string> unstated_tolerance(const Problem& problem) {
+  std::vector<std::string> out;
+  const std::string atol = compact_number(problem.tolerance.atol);
+  const std::string rtol = compact_number(problem.tolerance.rtol);
+  for (const auto& [lang, text] : {std::pair<const char*, const std::string*>{"en", &problem.statement.en},
+                                   {"zh", &problem.statement.zh}})
+    if (text->find(atol) == std::string::npos || text->find(rtol) == std::string::npos)
+      out.push_back(fmt::format(
+          "{}: statement.{} does not state the tolerance: name atol {} and rtol {} as written "
+          "here (\"|got - expected| <= {} + {} |expected|\"), and the magnitude term in words",
+          problem.file, lang, atol, rtol, atol, rtol));
   return out;
 }
 

@@ -2,6 +2,8 @@
 // placeholder, and zh texts that are still a copy of the en one.
 #pragma once
 
+#include "problem.h"
+
 #include <string>
 #include <vector>
 
@@ -20,5 +22,13 @@ std::vector<std::string> unfinished_texts(const std::string& path);
 
 // True when `text` has two English words in a row: prose a translator owes.
 bool reads_as_prose(const std::string& text);
+
+// A tolerance figure as statements write it: 1e-06 -> "1e-6", 2.5e-05 ->
+// "2.5e-5", 1e-4 -> "1e-4" (below 0.01 always with an exponent), 0.5 -> "0.5".
+std::string compact_number(double value);
+
+// A sentence per statement (en, zh) that does not name the problem's atol
+// and rtol in compact form: a learner must know how close is close enough.
+std::vector<std::string> unstated_tolerance(const Problem& problem);
 
 }  // namespace judge

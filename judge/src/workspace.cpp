@@ -79,6 +79,7 @@ void State::load() {
   // A damaged state file only loses the learner's statuses, never blocks a check.
   const auto json = nlohmann::json::parse(text, nullptr, false);
   if (!json.is_object() || !json.contains("problems") || !json["problems"].is_object()) return;
+  if (json.contains("quiz_seed") && json["quiz_seed"].is_string()) quiz_seed_ = json["quiz_seed"];
   for (const auto& [id, p] : json["problems"].items()) {
     if (!p.is_object()) continue;
     ProblemState s;
@@ -96,6 +97,7 @@ void State::save() const {
   nlohmann::json json;
   json["version"] = 1;
   json["problems"] = nlohmann::json::object();
+  if (!quiz_seed_.empty()) json["quiz_seed"] = quiz_seed_;
   for (const auto& [id, s] : problems_)
     json["problems"][id] = {{"status", s.status}, {"passed", s.passed},
                             {"total", s.total},   {"best_passed", s.best_passed},

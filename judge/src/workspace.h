@@ -66,10 +66,14 @@ class State {
   // Records a check of the learner's own exercise file.
   void record(const CheckResult& result);
   const ProblemState* find(const std::string& id) const;
+  // The learner's own order of quiz choices (quiz_order.h); "" until the
+  // first quiz draws one.
+  std::string& quiz_seed() { return quiz_seed_; }
 
  private:
   std::string path_;
   std::map<std::string, ProblemState> problems_;
+  std::string quiz_seed_;
 };
 
 // The workspace's state file (.judge/state.json), loaded.
