@@ -90,6 +90,12 @@ void find_similar(const GradeBook& book, std::size_t index, Insights& out) {
   }
 }
 
+std::string joined(const std::vector<std::string>& names, const char* separator) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : separator) + n;
+  return out;
+}
+
 std::string percent(double share) { return fmt::format("{:.0f}%", share * 100); }
 
 }  // namespace
@@ -114,15 +120,11 @@ std::string render_insights_csv(const Insights& insights) {
                        csv_field(g.problem), csv_field(g.group), g.failed, g.counted, g.share());
   for (const auto& c : insights.cases)
     out += fmt::format("case,{},{},{},,,\n", csv_field(c.problem), csv_field(c.test), c.failed);
-  for (const auto& m : insights.mistakes) {
-    std::string names;
-    for (const auto& l : m.learners) names += (names.empty() ? "" : "; ") + l;
+  for (const auto& m : insights.mistakes)
     out += fmt::format("mistake,{},{},{},,,{}\n", csv_field(m.problem), csv_field(m.id),
-                       m.learners.size(), csv_field(names));
-  }
+                       m.learners.size(), csv_field(joined(m.learners, "; ")));
   for (const auto& s : insights.similar) {
-    std::string names;
-    for (const auto& l : s.learners) names += (names.empty() ? "" : "; ") + l;
+    const std::string names = joined(s.learners, "; ");
     out += fmt::format("similar,{},,{},,{:.4f},{}\n", csv_field(s.problem), s.learners.size(),
                        s.similarity, csv_field(names));
   }
@@ -154,13 +156,10 @@ std::string render_insights_html(const Insights& insights) {
   else {
     html += "<table class=\"insights\"><thead><tr><th>problem</th><th>mistake</th><th>learners"
             "</th></tr></thead><tbody>\n";
-    for (const auto& m : insights.mistakes) {
-      std::string names;
-      for (const auto& l : m.learners) names += (names.empty() ? "" : ", ") + markup_escape(l);
+    for (const auto& m : insights.mistakes)
       html += fmt::format("<tr><td>{}</td><td>{} <code>{}</code></td><td>{}: {}</td></tr>\n",
                           markup_escape(m.problem), markup_escape(m.title), markup_escape(m.id),
-                          m.learners.size(), names);
-    }
+                          m.learners.size(), markup_escape(joined(m.learners, ", ")));
     html += "</tbody></table>\n";
   }
   html += "<h3>Near-identical hand-ins</h3>\n<p>Files whose code, without comments, white space, "
@@ -172,12 +171,10 @@ std::string render_insights_html(const Insights& insights) {
   else {
     html += "<table class=\"insights\"><thead><tr><th>problem</th><th>learners</th>"
             "<th>similarity</th></tr></thead><tbody>\n";
-    for (const auto& s : insights.similar) {
-      std::string names;
-      for (const auto& l : s.learners) names += (names.empty() ? "" : ", ") + markup_escape(l);
+    for (const auto& s : insights.similar)
       html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                          markup_escape(s.problem), names, percent(s.similarity));
-    }
+                          markup_escape(s.problem), markup_escape(joined(s.learners, ", ")),
+                          percent(s.similarity));
     html += "</tbody></table>\n";
   }
   return html + "</section>\n";

@@ -96,49 +96,35 @@ bool Toolchain::ensure(std::string& error) {
     share_with_sandbox(tmp);
     fs::rename(tmp, dir / name);
   }
-  std::vector<std::string> argv = {paths_.cxx};
-  for (const auto& f : base_flags()) argv.push_back(f);
-  std::string out;
-  const fs::path gch_tmp = dir / ("pch.h.gch.tmp" + unique_suffix());
-  auto pch_argv = argv;
-  pch_argv.insert(pch_argv.end(), {"-x", "c++-header", pch(), "-o", gch_tmp.string()});
-  Exit e = compile(pch_argv, out);
-  if (!e.exited || e.code != 0) {
-    error = "building the precompiled Eigen header failed (" + e.describe() + "):\n" + out;
-    return false;
-  }
-  share_with_sandbox(gch_tmp.string());
-  fs::rename(gch_tmp, gch);
-  const fs::path main_tmp = dir / ("main.o.tmp" + unique_suffix());
-  auto harness = argv;
-  harness.insert(harness.end(),
-                 {"-I", paths_.harness_dir, "-I", dir_, "-include", pch(), "-c",
-                  (fs::path(paths_.harness_dir) / "main.cpp").string(), "-o", main_tmp.string()});
-  out.clear();
-  e = compile(harness, out);
-  if (!e.exited || e.code != 0) {
-    error = "building the harness failed (" + e.describe() + "):\n" + out;
-    return false;
-  }
-  share_with_sandbox(main_tmp.string());
-  fs::rename(main_tmp, main_o);
-  // With a learner file's flags, so its kernels are the ones the file would
-  // have generated itself (not with the precompiled header, whose copy of
-  // eigen_products.h declares them extern).
-  const fs::path products_tmp = dir / ("eigen_products.o.tmp" + unique_suffix());
-  auto products = argv;
-  products.insert(products.end(), {"-I", dir_, "-c",
-                                   (fs::path(paths_.harness_dir) / "eigen_products.cpp").string(),
-                                   "-o", products_tmp.string()});
-  out.clear();
-  e = compile(products, out);
-  if (!e.exited || e.code != 0) {
-    error = "building Eigen's product kernels failed (" + e.describe() + "):\n" + out;
-    return false;
-  }
-  share_with_sandbox(products_tmp.string());
-  fs::rename(products_tmp, products_o);
-  return true;
+  // Each output is written beside its final name and renamed into place, so
+  // a killed build never leaves a half-written file that looks finished.
+  auto step = [&](const std::vector<std::string>& args, const fs::path& target,
+                  const std::string& what) {
+    const fs::path tmp = target.string() + ".tmp" + unique_suffix();
+    std::vector<std::string> argv = {paths_.cxx};
+    for (const auto& f : base_flags()) argv.push_back(f);
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.insert(argv.end(), {"-o", tmp.string()});
+    std::string out;
+    const Exit e = compile(argv, out);
+    if (!e.exited || e.code != 0) {
+      error = "building " + what + " failed (" + e.describe() + "):\n" + out;
+      return false;
+    }
+    share_with_sandbox(tmp.string());
+    fs::rename(tmp, target);
+    return true;
+  };
+  const fs::path harness = paths_.harness_dir;
+  return step({"-x", "c++-header", pch()}, gch, "the precompiled Eigen header") &&
+         step({"-I", paths_.harness_dir, "-I", dir_, "-include", pch(), "-c",
+               (harness / "main.cpp").string()},
+              main_o, "the harness") &&
+         // With a learner file's flags, so its kernels are the ones the file
+         // would have generated itself (not with the precompiled header,
+         // whose copy of eigen_products.h declares them extern).
+         step({"-I", dir_, "-c", (harness / "eigen_products.cpp").string()}, products_o,
+              "Eigen's product kernels");
 }
 
 std::vector<std::string> Toolchain::link_objects() const {
