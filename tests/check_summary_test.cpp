@@ -28,15 +28,15 @@ TEST(CheckSummary, NamesAKnownMistakeInItsOwnColumn) {
   r[1].mistake = "Softmax over columns instead of rows";
   const std::string table = render_check_summary(r, Lang::kEn);
   EXPECT_NE(table.find("outcome          known mistake\n"), std::string::npos) << table;
-  EXPECT_NE(table.find("wrong_answer     Softmax over columns instead of rows\n"), std::string::npos)
+  EXPECT_NE(table.find("wrong_answer     Softmax over columns instead of rows\n"),
+            std::string::npos)
       << table;
 }
 
 TEST(CheckSummary, SpeaksChineseWithWideCharactersAligned) {
   const std::string table = render_check_summary(rows(), Lang::kZh);
   // "题目" is four columns wide: padded to the widest id plus two.
-  EXPECT_EQ(table.substr(0, table.find('\n')),
-            "题目                  通过/总数  结果");
+  EXPECT_EQ(table.substr(0, table.find('\n')), "题目                  通过/总数  结果");
   EXPECT_NE(table.find("0/30       未实现\n"), std::string::npos) << table;
   EXPECT_NE(table.find("3 道题中通过 1 道。"), std::string::npos) << table;
   EXPECT_EQ(outcome_label(Outcome::kTimeLimit, Lang::kZh), "超时");

@@ -58,9 +58,9 @@ TEST(Diagnosis, AMistakeInAnotherStyleIsNamedInBothLanguagesAndInJson) {
 
 TEST(Diagnosis, NothingIsClaimedForAPassOrAnUnknownMistake) {
   testing::TempDir dir;
-  EXPECT_FALSE(check_json("softmax", testing::source_dir() +
-                                         "/solutions/softmax/correct/float_loops.cpp")
-                   .contains("diagnosis"));
+  EXPECT_FALSE(
+      check_json("softmax", testing::source_dir() + "/solutions/softmax/correct/float_loops.cpp")
+          .contains("diagnosis"));
   // Twice the right answer: no known mistake fails these cases.
   const std::string doubled = dir.write("softmax.cpp", R"(#include "exercise.h"
 Eigen::VectorXf softmax(const Eigen::VectorXf& x) {
@@ -98,7 +98,8 @@ std::vector<Variant> variants() {
                      problem.path().filename().string() + "_" + stem});
     }
   }
-  std::sort(out.begin(), out.end(), [](const Variant& a, const Variant& b) { return a.path < b.path; });
+  std::sort(out.begin(), out.end(),
+            [](const Variant& a, const Variant& b) { return a.path < b.path; });
   return out;
 }
 

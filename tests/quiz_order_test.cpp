@@ -14,7 +14,8 @@ TEST(QuizOrder, IsAPermutationFixedByTheSeedProblemAndQuestion) {
   std::vector<std::size_t> sorted = order;
   std::sort(sorted.begin(), sorted.end());
   EXPECT_EQ(sorted, (std::vector<std::size_t>{0, 1, 2, 3}));
-  EXPECT_EQ(order, choice_order("seed-a", "softmax", 0, 4)) << "the same learner sees the same order";
+  EXPECT_EQ(order, choice_order("seed-a", "softmax", 0, 4))
+      << "the same learner sees the same order";
   EXPECT_TRUE(choice_order("seed-a", "softmax", 0, 0).empty());
   EXPECT_EQ(choice_order("seed-a", "softmax", 0, 1), (std::vector<std::size_t>{0}));
 }

@@ -64,8 +64,8 @@ Match match(const DiagnosisInputs& in, const std::vector<std::size_t>& ran,
     any_wrong_answer = true;
     double ratio = 0;
     // The learner's outputs judged against the known solution's.
-    values_agree = values_agree && answered(known[n]) &&
-                   agrees(in, i, known[n], learner_run.outcomes, &ratio);
+    values_agree =
+        values_agree && answered(known[n]) && agrees(in, i, known[n], learner_run.outcomes, &ratio);
     worst = std::max(worst, ratio);
   }
   if (learner_failed.empty()) return m;

@@ -27,8 +27,8 @@ struct DiagnosisInputs {
   const std::vector<CaseRun>* learner_runs = nullptr;  // in cases' order
   const std::vector<TestResult>* results = nullptr;    // in cases' order
   const std::vector<Expected>* expected = nullptr;     // the reference's, in cases' order
-  std::string expected_key;  // names the cases and the reference (expected_key())
-  std::vector<KnownSolution> known;                    // the problem's (wrong ones are used)
+  std::string expected_key;          // names the cases and the reference (expected_key())
+  std::vector<KnownSolution> known;  // the problem's (wrong ones are used)
   RunnerOptions run_options;
   double case_seconds = 2.0;
 };
