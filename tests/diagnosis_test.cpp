@@ -112,7 +112,9 @@ TEST_P(MistakeVariant, IsNamedRightlyOrNotAtAll) {
       << v.path << " names no known mistake";
   const json doc = check_json(v.problem, v.path);
   EXPECT_NE(doc["status"], "pass") << v.path << " makes a mistake: it must fail";
-  if (doc.contains("diagnosis")) EXPECT_EQ(doc["diagnosis"]["id"], v.mistake) << v.path;
+  if (doc.contains("diagnosis")) {
+    EXPECT_EQ(doc["diagnosis"]["id"], v.mistake) << v.path;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, MistakeVariant, ::testing::ValuesIn(variants()),
