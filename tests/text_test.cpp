@@ -42,6 +42,12 @@ TEST(Text, TellsValidUtf8) {
   EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));  // a surrogate
 }
 
+TEST(Text, CountsTerminalColumns) {
+  EXPECT_EQ(columns_of("softmax"), 7u);
+  EXPECT_EQ(columns_of("题目"), 4u);  // wide characters take two
+  EXPECT_EQ(columns_of("a\x1b"), 3u);  // shown as "a^["
+}
+
 TEST(Text, TellsABlankText) {
   EXPECT_TRUE(is_blank(""));
   EXPECT_TRUE(is_blank(" \t\r\n\f\v"));

@@ -119,8 +119,7 @@ Plan plan_check(const Problem& problem, const std::vector<TestCase>& cases,
     r.wall_seconds = options.case_seconds;
     r.max_reply_bytes = max_reply_bytes(expected[i]);
     r.group = static_cast<std::size_t>(&group - problem.groups.data());
-    if (group.kind == GroupKind::kPerformance &&
-        (group.time_factor > 0 || group.memory_factor > 0)) {
+    if (group.measured()) {
       r.measured = true;
       r.runs = group.time_factor > 0 ? 3 : 1;
       const double limit = std::max(kTimingFloorSeconds, group.time_factor * expected[i].seconds);

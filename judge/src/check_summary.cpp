@@ -10,19 +10,6 @@
 namespace judge {
 namespace {
 
-// Terminal columns of printable text: fit_columns pads to exactly `n`, so
-// the width is the smallest n whose fit does not cut the text.
-std::size_t columns_of(const std::string& text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const std::size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-    width += length >= 3 ? 2 : 1;  // CJK (three-byte and up) takes two columns
-    i += length;
-  }
-  return width;
-}
-
 std::string padded(const std::string& text, std::size_t columns) {
   return text + std::string(columns - std::min(columns, columns_of(text)), ' ');
 }

@@ -12,11 +12,6 @@ namespace {
 
 using Status = CaseRun::Status;
 
-bool measured(const TestCase& c) {
-  return c.group->kind == GroupKind::kPerformance &&
-         (c.group->time_factor > 0 || c.group->memory_factor > 0);
-}
-
 // A known solution's answer to one case, kept with the expected values
 // (ExpectedCache): its outcomes, or kNoAnswer in `seconds` when it crashed
 // or ran out of time.
@@ -91,7 +86,7 @@ std::optional<Diagnosis> diagnose(const DiagnosisInputs& in, ProgramBuilder& bui
   std::vector<std::size_t> ran;
   std::vector<CaseRequest> requests;
   for (std::size_t i = 0; i < in.cases->size(); ++i) {
-    if (measured((*in.cases)[i])) continue;
+    if ((*in.cases)[i].group->measured()) continue;
     CaseRequest r;
     r.steps = &(*in.cases)[i].spec.steps;
     r.wall_seconds = in.case_seconds;

@@ -121,6 +121,10 @@ struct Group {
   double memory_factor = 0;  // > 0: the call may grow memory by this many times its inputs' size
   std::vector<CaseSpec> cases;
   std::vector<std::shared_ptr<const Generator>> generators;
+  // Its cases run in fresh processes whose time or memory the jail measures.
+  bool measured() const {
+    return kind == GroupKind::kPerformance && (time_factor > 0 || memory_factor > 0);
+  }
 };
 
 // A concept question; with choices it is multiple choice and `correct` indexes them.

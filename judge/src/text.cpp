@@ -177,6 +177,17 @@ std::string fit_columns(const std::string& text, std::size_t columns) {
   return line.substr(0, end) + std::string(columns - used, ' ');
 }
 
+std::size_t columns_of(const std::string& text) {
+  const std::string line = printable_line(text);
+  std::size_t used = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    const Char c = decode(line, at);
+    used += columns_of(c.code);
+    at += c.length;
+  }
+  return used;
+}
+
 std::string markup_escape(const std::string& text) { return markup(text, /*attribute=*/false); }
 
 std::string markup_attribute(const std::string& text) { return markup(text, /*attribute=*/true); }

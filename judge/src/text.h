@@ -27,6 +27,9 @@ std::string utf8_prefix(const std::string& text, std::size_t max_bytes);
 // them, so a shorter line overwrites a longer one.
 std::string fit_columns(const std::string& text, std::size_t columns);
 
+// The terminal columns printable_line(text) takes (a CJK character two).
+std::size_t columns_of(const std::string& text);
+
 // Element content of an XML 1.0 or HTML document: invalid UTF-8 and the
 // characters XML forbids (most C0 controls, U+FFFE, U+FFFF) become U+FFFD, as
 // do DEL and the C1 controls; the five markup characters and CR (which a
