@@ -36,6 +36,24 @@ struct AttentionGrads {
   MatrixXf d_v;
 };
 
+// Multi-head latent attention's cache: one latent row c_t = x_t W_dkv per token decoded so far.
+struct LatentCache {
+  MatrixXf c;
+};
+
+// The beams one step of beam search keeps, best first: parent beam, token and total log-probability.
+struct BeamStep {
+  std::vector<int> parent;
+  std::vector<int> token;
+  VectorXf score;
+};
+
+// A mixture-of-experts router's choice: top_k experts per token, row-major, and their gate weights [n, top_k].
+struct Routing {
+  std::vector<int> experts;
+  MatrixXf weights;
+};
+
 // Thrown by an untouched stub, so the judge can say "not implemented yet"
 // instead of charging the learner with a wrong answer.
 struct not_implemented_error : std::logic_error {
