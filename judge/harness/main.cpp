@@ -10,6 +10,8 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <cstdio>
+#include <iostream>
 #include <vector>
 
 // Provided by the adapter generated for each problem from its signatures.
@@ -69,6 +71,10 @@ int main() {
     judge::wire::Writer out;
     out.u32(case_id);
     judge::write_outcomes(out, outcomes);
+    // What the call printed goes out before its reply, so the judge can
+    // tell which case printed it.
+    std::cout.flush();
+    std::fflush(stdout);
     if (!write_frame(out.bytes())) return 0;
   }
   return 0;

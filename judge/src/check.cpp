@@ -8,6 +8,7 @@
 #include "keys.h"
 #include "result_store.h"
 #include "runner.h"
+#include "runtime_explain.h"
 #include "text.h"
 
 #include <fmt/format.h>
@@ -25,7 +26,10 @@ namespace {
 void make_printable(CheckResult& result) {
   result.program_output = printable(result.program_output);
   result.compile_output = printable(result.compile_output);
-  for (TestResult& t : result.tests) t.message = printable(t.message);
+  for (TestResult& t : result.tests) {
+    t.message = printable(t.message);
+    t.output = printable(t.output);
+  }
 }
 
 // Ordinary cases take microseconds: a group's cases together may take the
@@ -33,6 +37,10 @@ void make_printable(CheckResult& result) {
 // program that sleeps just under the per-case limit in every case is then
 // stopped by its group's budget, not after minutes.
 constexpr double kBudgetPerCaseSeconds = 0.25;
+
+// What is kept of one case's output: enough for an assertion's text and a
+// few lines of the learner's own prints.
+constexpr std::size_t kCaseOutputBytes = 4000;
 
 std::string spell_limits(const Limits& l) {
   return fmt::format("wall {} cpu {} as {} fsize {} out {}", l.wall_seconds, l.cpu_seconds,
@@ -262,6 +270,9 @@ CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSour
     t.origin = c.spec.origin;
     t.inputs = describe_inputs(problem, c.spec);
     judge_failed_run(runs[i], plan.requests[i].wall_seconds, t);
+    t.output = utf8_prefix(runs[i].output, kCaseOutputBytes);
+    if (t.verdict == Verdict::kRuntimeError)
+      t.explanation = explain_runtime_error(runs[i].output, runs[i].exit.signal);
     if (runs[i].status == CaseRun::Status::kTimeout && !runs[i].budget_limited &&
         c.group->kind == GroupKind::kPerformance)
       t.message = fmt::format(

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace judge {
 namespace {
@@ -21,7 +22,27 @@ struct Finding {
   // the room a correct solution had (judge verify reports it).
   double max_ratio = 0;
   std::string message;
+  std::optional<Grid> grid;  // the value holding `worst`, when small
 };
+
+bool fits_a_grid(const Value& v) {
+  const bool shaped = v.kind == ValueKind::kMatrix || v.kind == ValueKind::kVector ||
+                      v.kind == ValueKind::kIntList;
+  return shaped && v.rows * v.cols > 1 && v.rows <= kGridMaxSide && v.cols <= kGridMaxSide;
+}
+
+// A vector is shown as one row: it reads like the literal in the statement.
+Grid grid_of(const std::string& name, const Value& want, const Value& got,
+             const std::vector<bool>& wrong) {
+  const bool vector = want.kind != ValueKind::kMatrix;
+  Grid g{name, vector ? 1 : want.rows, vector ? want.rows * want.cols : want.cols, {}, {}, wrong};
+  for (std::int64_t r = 0; r < want.rows; ++r)
+    for (std::int64_t c = 0; c < want.cols; ++c) {
+      g.expected.push_back(want.at(r, c));
+      g.got.push_back(got.at(r, c));
+    }
+  return g;
+}
 
 // error / allowed of one element: 0 for an exact match (NaN for NaN, the
 // same infinity), infinite for any other non-finite pair.
@@ -99,6 +120,9 @@ void compare_values(const std::string& name, const Value& want, const Value& got
     return;
   }
   const bool per_row = tol.magnitude && tol.magnitude->per_row;
+  const bool small = fits_a_grid(want);
+  std::vector<bool> wrong;  // row-major, kept for a small value only
+  bool worst_here = false;
   for (std::int64_t r = 0; r < want.rows; ++r) {
     const double magnitude = tol.magnitude ? magnitude_for(magnitude_input, per_row, r) : 0;
     for (std::int64_t c = 0; c < want.cols; ++c) {
@@ -124,6 +148,7 @@ void compare_values(const std::string& name, const Value& want, const Value& got
         bad = error > allowed;
       }
       f.max_ratio = std::max(f.max_ratio, element_ratio(e, g, error, allowed));
+      if (small) wrong.push_back(bad);
       if (!bad) continue;
       const double ratio = allowed > 0 ? error / allowed : std::numeric_limits<double>::infinity();
       // Non-finite results are the most telling, then the largest ratio.
@@ -133,6 +158,7 @@ void compare_values(const std::string& name, const Value& want, const Value& got
       if (!better) continue;
       f.kind = kind;
       f.ratio = ratio;
+      worst_here = true;
       f.worst = Mismatch{name,
                          index_text(want, r, c),
                          e,
@@ -142,6 +168,10 @@ void compare_values(const std::string& name, const Value& want, const Value& got
                          describe_shape(want),
                          describe_shape(got)};
     }
+  }
+  if (worst_here) {
+    f.grid.reset();
+    if (small) f.grid = grid_of(name, want, got, wrong);
   }
 }
 
@@ -206,6 +236,7 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
         if (f.kind != WrongKind::kNone) {
           result.kind = f.kind;
           result.worst = f.worst;
+          result.grid = f.grid;
           result.message =
               where + "the call threw std::invalid_argument as it should, but changed " +
               f.worst.output + " first; leave it untouched when the arguments are refused";
@@ -267,6 +298,7 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
     result.kind = f.kind;
     if (f.kind != WrongKind::kShape) {
       result.worst = f.worst;
+      result.grid = f.grid;
       const Mismatch& w = f.worst;
       // An expected infinity or NaN allows no error at all: "(error inf,
       // allowed inf)" would read like a pass.

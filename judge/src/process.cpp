@@ -250,6 +250,12 @@ bool ProtocolChild::send(const std::vector<std::uint8_t>& payload) {
   return true;
 }
 
+std::string ProtocolChild::take_new_output() {
+  std::string fresh = output_.substr(std::min(output_taken_, output_.size()));
+  output_taken_ = output_.size();
+  return fresh;
+}
+
 bool ProtocolChild::drain_output() {
   char buffer[8192];
   const ssize_t n = read(output_fd_, buffer, sizeof buffer);
@@ -281,6 +287,13 @@ ProtocolChild::Wait ProtocolChild::receive(std::vector<std::uint8_t>& payload, d
       if (pending_.size() >= 4 + static_cast<std::size_t>(size)) {
         payload.assign(pending_.begin() + 4, pending_.begin() + 4 + size);
         pending_.erase(pending_.begin(), pending_.begin() + 4 + size);
+        // What was printed before the reply is already in the pipe: read it
+        // now, so it counts as this case's output and not the next one's.
+        while (output_fd_ >= 0) {
+          pollfd p{output_fd_, POLLIN, 0};
+          if (poll(&p, 1, 0) <= 0) break;
+          if (!drain_output()) return Wait::kOutputLimit;
+        }
         return Wait::kFrame;
       }
     }

@@ -63,6 +63,10 @@ class ProtocolChild {
   // the program ended, and what it used, come from judge-jail's report.
   Exit finish(bool kill_now, double grace_seconds = 0.1);
   const std::string& output() const { return output_; }
+  // What the program printed since the last call: the output of the case
+  // just answered (the harness flushes stdout before each reply, and both
+  // reach the same pipe, so nothing printed before a reply arrives after it).
+  std::string take_new_output();
 
  private:
   bool drain_output();
@@ -73,6 +77,7 @@ class ProtocolChild {
   int status_fd_ = -1;  // judge-jail writes how the program ended here (fd 5)
   Limits limits_;
   std::string output_;
+  std::size_t output_taken_ = 0;  // output_ up to here was taken
   std::uint64_t output_total_ = 0;
   std::vector<std::uint8_t> pending_;
   std::uint64_t announced_ = 0;  // the size the last frame header announced

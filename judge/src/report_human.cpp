@@ -1,4 +1,5 @@
 #include "report.h"
+#include "report_grid.h"
 #include "text.h"
 
 #include <fmt/format.h>
@@ -140,16 +141,24 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
                                 "returned as such (no tolerance applies)\n",
                                 number(w.expected));
       if (first->step >= 0) out += fmt::format("  at step {}\n", first->step);
+      if (first->grid) out += grid_text(*first->grid, style.lang);
     } else {
       out += indent(first->message, "  ");
     }
+    if (!first->explanation.en.empty())
+      out += "  " + paint("1", zh ? "这意味着：" : "What it means: ") +
+             first->explanation.in(style.lang) + "\n";
+    if (!first->output.empty())
+      out += (zh ? "  你的程序在这个用例中的输出：\n" : "  your program printed during this test:\n") +
+             indent(utf8_prefix(first->output, 1500), "  | ");
     if (const Group* g = find_group(problem, first->group))
       out += "  " + paint("36", zh ? "为什么重要：" : "Why it matters: ") + g->note.in(style.lang) +
              "\n";
     out += zh ? "  需要提示？judge hint " + problem.id + "\n"
               : "  Stuck? judge hint " + problem.id + "\n";
   }
-  if (!r.program_output.empty())
+  // Output no failure claims (prints from passing tests) is still shown.
+  if (!r.program_output.empty() && (first == nullptr || first->output.empty()))
     out += (zh ? "\n你的程序的输出（节选）：\n" : "\nyour program printed (first lines):\n") +
            indent(utf8_prefix(r.program_output, 1500), "  | ");
   out +=
@@ -219,11 +228,21 @@ nlohmann::json render_json(const CheckResult& r) {
     } else {
       j["message"] = nullptr;
     }
-    j["output"] = nullptr;
+    // What this test's case printed: a crash's message is under the test
+    // that crashed, whatever passed before it.
+    j["output"] = t.output.empty() ? json(nullptr) : json(utf8_prefix(t.output, 2000));
+    if (!t.explanation.en.empty())
+      j["explanation"] = {{"en", t.explanation.en}, {"zh", t.explanation.zh}};
+    if (t.grid) {
+      const Grid& g = *t.grid;
+      json expected = json::array(), got = json::array();
+      for (double x : g.expected) expected.push_back(json_number(x));
+      for (double x : g.got) got.push_back(json_number(x));
+      j["grid"] = {{"output", g.output}, {"rows", g.rows}, {"cols", g.cols},
+                   {"expected", expected}, {"got", got}, {"wrong", g.wrong}};
+    }
     tests.push_back(j);
   }
-  if (!r.program_output.empty() && !tests.empty())
-    tests[0]["output"] = utf8_prefix(r.program_output, 500);
   doc["tests"] = tests;
   if (r.diagnosis) {
     const Diagnosis& d = *r.diagnosis;

@@ -39,7 +39,17 @@ void save_result(const std::string& path, const CheckResult& r) {
               {"limit_seconds", d2s(t.limit_seconds)},
               {"tolerance_ratio", d2s(t.tolerance_ratio)},
               {"memory_bytes", t.memory_bytes},
-              {"memory_limit_bytes", t.memory_limit_bytes}};
+              {"memory_limit_bytes", t.memory_limit_bytes},
+              {"output", t.output},
+              {"explanation", {t.explanation.en, t.explanation.zh}}};
+    if (t.grid) {
+      const Grid& g = *t.grid;
+      json expected = json::array(), got = json::array();
+      for (double x : g.expected) expected.push_back(d2s(x));
+      for (double x : g.got) got.push_back(d2s(x));
+      j["grid"] = {{"output", g.output}, {"rows", g.rows},     {"cols", g.cols},
+                   {"expected", expected}, {"got", got}, {"wrong", g.wrong}};
+    }
     if (t.worst) {
       const Mismatch& m = *t.worst;
       j["worst"] = {{"output", m.output},
@@ -105,6 +115,15 @@ std::optional<CheckResult> load_result(const std::string& path) {
       t.tolerance_ratio = s2d(j.at("tolerance_ratio"));
       t.memory_bytes = j.at("memory_bytes");
       t.memory_limit_bytes = j.at("memory_limit_bytes");
+      t.output = j.at("output");
+      t.explanation = {j.at("explanation").at(0), j.at("explanation").at(1)};
+      if (j.contains("grid")) {
+        const json& g = j["grid"];
+        Grid grid{g.at("output"), g.at("rows"), g.at("cols"), {}, {}, g.at("wrong")};
+        for (const json& x : g.at("expected")) grid.expected.push_back(s2d(x));
+        for (const json& x : g.at("got")) grid.got.push_back(s2d(x));
+        t.grid = grid;
+      }
       if (j.contains("worst")) {
         const json& w = j["worst"];
         t.worst = Mismatch{w.at("output"),         w.at("index"),      s2d(w.at("expected")),

@@ -78,6 +78,7 @@ struct OneShot {
   Exit exit;
   std::uint64_t announced = 0;
   double wall_seconds = 0;
+  std::string output;
 };
 
 // One run in a fresh process that answers once and ends: judge-jail's
@@ -92,7 +93,8 @@ OneShot run_once(const std::vector<std::string>& command, const Limits& limits,
   shot.announced = child.announced_bytes();
   shot.wall_seconds = seconds_since(start);
   shot.exit = child.finish(shot.wait != Wait::kFrame, kExitGraceSeconds);
-  if (output.size() < 64 * 1024) output += child.output();
+  shot.output = child.output();
+  if (output.size() < 64 * 1024) output += shot.output;
   return shot;
 }
 
@@ -126,6 +128,7 @@ void run_measured(const std::vector<std::string>& command, const std::vector<std
       run.status = failure_status(shot.wait, shot.exit);
       run.exit = shot.exit;
       run.announced_bytes = shot.announced;
+      run.output = std::move(shot.output);
       return;
     }
     const Usage& used = shot.exit.usage;
@@ -133,6 +136,7 @@ void run_measured(const std::vector<std::string>& command, const std::vector<std
       // It answered but would not end: its figures cannot be had.
       run.status = CaseRun::Status::kLingered;
       run.exit = shot.exit;
+      run.output = std::move(shot.output);
       return;
     }
     // The values judged are those of the run whose time counts (the least
@@ -140,6 +144,7 @@ void run_measured(const std::vector<std::string>& command, const std::vector<std
     if (!run.usage.known || used.cpu_seconds < run.usage.cpu_seconds) {
       run.usage.cpu_seconds = used.cpu_seconds;
       run.outcomes = std::move(shot.outcomes);
+      run.output = std::move(shot.output);
     }
     run.usage.peak_bytes = std::max(run.usage.peak_bytes, used.peak_bytes);
     run.usage.known = true;
@@ -162,10 +167,14 @@ std::vector<CaseRun> run_cases(const std::vector<std::string>& command,
   std::vector<double> used(options.group_budgets.size(), 0.0);
   std::unique_ptr<ProtocolChild> child;
   int timeouts = 0;
-  auto retire_child = [&](bool kill_now) {
+  // Ends the long-lived process. `last_words`, when given, gets what it
+  // printed since the last case it answered (a crash's message arrives as
+  // it dies, so it is read after the end).
+  auto retire_child = [&](bool kill_now, std::string* last_words = nullptr) {
     Exit e;
     if (!child) return e;
     e = child->finish(kill_now);
+    if (last_words != nullptr) *last_words = child->take_new_output();
     if (program_output.size() < 64 * 1024) program_output += child->output();
     child.reset();
     return e;
@@ -198,9 +207,10 @@ std::vector<CaseRun> run_cases(const std::vector<std::string>& command,
       run.announced_bytes = child->announced_bytes();
       if (wait == Wait::kFrame) {
         run.status = CaseRun::Status::kAnswered;
+        run.output = child->take_new_output();
       } else {
         // Anything but a good answer ends this process; the next case gets a new one.
-        run.exit = retire_child(wait != Wait::kExited);
+        run.exit = retire_child(wait != Wait::kExited, &run.output);
         run.status = failure_status(wait, run.exit);
       }
       run.wall_seconds = seconds_since(start);

@@ -61,6 +61,10 @@ struct CaseRun {
   int measured_runs = 0;              // measured: the learner's runs made (at most `runs`)
   std::uint64_t announced_bytes = 0;  // kOversizedReply: what the frame claimed
   Exit exit;                          // for kCrashed / kTimeout / kOutputLimit
+  // What the program printed while on this case (measured: in the run that
+  // counted, or the one that failed). A crash's message is here, under the
+  // case that crashed.
+  std::string output;
 };
 
 struct RunnerOptions {

@@ -47,6 +47,19 @@ struct Mismatch {
   std::string got_shape;
 };
 
+// A small result (at most kGridMaxSide on each side) in full, expected next
+// to got, so a learner sees the pattern of wrong entries and not just the
+// worst. Values are row-major; a vector is one row.
+struct Grid {
+  std::string output;  // "result", "cache.k"
+  std::int64_t rows = 0;
+  std::int64_t cols = 0;
+  std::vector<double> expected;
+  std::vector<double> got;
+  std::vector<bool> wrong;  // outside the tolerance
+};
+constexpr std::int64_t kGridMaxSide = 8;
+
 struct TestResult {
   std::string group;
   std::string name;  // the case name; reported as group/name
@@ -54,6 +67,12 @@ struct TestResult {
   WrongKind kind = WrongKind::kNone;
   std::string message;  // one or two sentences for a person
   std::optional<Mismatch> worst;
+  std::optional<Grid> grid;  // the value holding `worst`, when small
+  // What the program printed while on this case (a crash's message, say),
+  // and, for a runtime error whose text or signal the judge recognises, a
+  // sentence on what it means (the raw text stays in `output`).
+  std::string output;
+  LocalText explanation;
   int step = -1;       // for multi-step cases, the step that failed
   std::string origin;  // how to reproduce a generated case
   std::string inputs;  // the inputs, small ones in full, large ones as shape and range
