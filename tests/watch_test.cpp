@@ -20,9 +20,10 @@ std::string shell(const std::string& command) { return testing::shell(command + 
 // One tmux server of our own (-L), so a developer's sessions are never touched.
 class Terminal {
  public:
-  explicit Terminal(const std::string& command)
+  explicit Terminal(const std::string& command, int rows = 60)
       : socket_("judge-watch-test-" + std::to_string(getpid())) {
-    shell(tmux() + " new-session -d -s w -x 110 -y 60 '" + command + "'");
+    shell(tmux() + " new-session -d -s w -x 110 -y " + std::to_string(rows) + " '" + command +
+          "'");
   }
   ~Terminal() { shell(tmux() + " kill-server"); }
   std::string screen() const { return shell(tmux() + " capture-pane -p -t w"); }
@@ -56,8 +57,9 @@ class Watch : public ::testing::Test {
   std::string cache_env() const {
     return "JUDGE_CACHE_DIR=" + testing::source_dir() + "/.judge/cache";
   }
-  std::string watch_command(const std::string& args) const {
-    return "cd " + ws_ + " && NO_COLOR=1 " + cache_env() + " " + JUDGE_BINARY + " watch " + args +
+  std::string watch_command(const std::string& args, const std::string& before = "") const {
+    return "cd " + ws_ + " && NO_COLOR=1 " + cache_env() + " " + JUDGE_BINARY + before +
+           " watch " + args +
            "; echo watch-ended; sleep 60";
   }
   void save(const std::string& name, const std::string& content) const {
@@ -128,6 +130,29 @@ TEST_F(Watch, ManualModeChecksOnEnter) {
   EXPECT_EQ(t.screen().find("PASS 39/39"), std::string::npos) << "checked without Enter";
   t.keys("Enter");
   ASSERT_TRUE(t.wait_for("PASS 39/39", seen)) << seen;
+  t.keys("q");
+  ASSERT_TRUE(t.wait_for("watch-ended", seen)) << seen;
+}
+
+TEST_F(Watch, SaysItIsCheckingAtOncePagesLongReportsAndSpeaksChinese) {
+  Terminal t(watch_command("softmax", " --lang zh"), 24);
+  std::string seen;
+  ASSERT_TRUE(t.wait_for("[q] 退出", seen)) << seen;
+  EXPECT_NE(seen.find("正在监视"), std::string::npos) << seen;
+  // Two bugs and a print: a report longer than the 24-row screen.
+  // Made unique, so it is compiled and not answered from the cache at once.
+  save("softmax.cpp",
+       testing::read_text(testing::source_dir() +
+                          "/tests/submissions/feedback/softmax/two_bugs.cpp") +
+           "// " + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) +
+           "\n");
+  ASSERT_TRUE(t.wait_for("正在检查 softmax", seen, 30)) << seen;
+  ASSERT_TRUE(t.wait_for("第 1 页", seen)) << seen;
+  EXPECT_EQ(seen.find("个测试通过"), std::string::npos) << "the last line is on a later page";
+  t.keys("Space");
+  ASSERT_TRUE(t.wait_for("第 2 页", seen)) << seen;
+  t.keys("b");
+  ASSERT_TRUE(t.wait_for("第 1 页", seen)) << seen;
   t.keys("q");
   ASSERT_TRUE(t.wait_for("watch-ended", seen)) << seen;
 }

@@ -10,9 +10,11 @@
 
 #include <fmt/format.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -27,6 +29,19 @@ namespace fs = std::filesystem;
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Lines [first, first + count) of `text`, each with its newline.
+std::string lines_of(const std::string& text, std::size_t first, std::size_t count) {
+  std::string out;
+  std::size_t line = 0;
+  for (std::size_t start = 0; start < text.size() && line < first + count; ++line) {
+    std::size_t end = text.find('\n', start);
+    end = end == std::string::npos ? text.size() : end + 1;
+    if (line >= first) out += text.substr(start, end - start);
+    start = end;
+  }
+  return out;
+}
 constexpr std::chrono::milliseconds kQuietPeriod{200};
 
 volatile std::sig_atomic_t g_stop = 0;
@@ -152,24 +167,39 @@ class WatchSession {
     return shown_path(ctx_.workspace.exercise_file(p.id));
   }
 
+  // The watch's own words, in the learner's language.
+  std::string say(const char* en, const char* zh) const {
+    return ctx_.lang == Lang::kZh ? zh : en;
+  }
+
+  void show(std::string body) {
+    body_ = std::move(body);
+    page_ = 0;
+  }
+
   void check_current() {
     const std::string file = file_of(*current_);
     if (!fs::exists(file)) {
-      body_ = fmt::format(
-          "{} is not there (deleted, or renamed while saving?).\nSave it again, or run `judge "
-          "reset {}` to restore the stub.\n",
-          file, current_->id);
+      show(fmt::format(fmt::runtime(say("{} is not there (deleted, or renamed while saving?).\nSave "
+                                        "it again, or run `judge reset {}` to restore the stub.\n",
+                                        "{} 不在了（被删除，还是保存时被改名？）。\n请再保存一次，"
+                                        "或运行 `judge reset {}` 恢复桩代码。\n")),
+                       file, current_->id));
       return;
     }
+    // Said at once: a check may take seconds, and a silent screen looks stuck.
+    show(fmt::format(fmt::runtime(say("checking {}...\n", "正在检查 {}……\n")), current_->id));
+    draw();
     trace_.mark("check");
     const CheckResult r = check_problem(ctx_.workspace, *current_, file, options_);
     trace_.mark("checked");
     State state = load_state(ctx_.workspace);
     state.record(r);
     state.save();
-    body_ = render_human(*current_, r, HumanStyle{color_, ctx_.lang});
+    show(render_human(*current_, r, HumanStyle{color_, ctx_.lang}));
     if (r.all_passed() && r.judge_error.empty())
-      body_ += "\nSolved. Press n for the next unsolved problem.\n";
+      body_ += say("\nSolved. Press n for the next unsolved problem.\n",
+                   "\n通过了。按 n 进入下一道未完成的题。\n");
   }
 
   bool on_key(char key) {
@@ -179,19 +209,27 @@ class WatchSession {
       case 'n':
         if (const Problem* next = next_unsolved(current_)) {
           current_ = next;
-          body_ = render_statement(*current_, ctx_.lang, file_of(*current_));
+          show(render_statement(*current_, ctx_.lang, file_of(*current_)));
         } else {
-          body_ = "Everything here is solved. `judge quiz` asks the concept questions.\n";
+          show(say("Everything here is solved. `judge quiz` asks the concept questions.\n",
+                   "这里的题都完成了。`judge quiz` 会考你概念题。\n"));
         }
         break;
       case 'h':
-        body_ = next_hint(ctx_, *current_);
+        show(next_hint(ctx_, *current_));
         break;
       case 's':
-        body_ = render_statement(*current_, ctx_.lang, file_of(*current_));
+        show(render_statement(*current_, ctx_.lang, file_of(*current_)));
         break;
       case 'l':
-        body_ = list();
+        show(list());
+        break;
+      case ' ':
+      case 'f':
+        if (!last_page()) ++page_;
+        break;
+      case 'b':
+        if (page_ > 0) --page_;
         break;
       case '\n':
       case '\r':
@@ -213,15 +251,44 @@ class WatchSession {
     return out;
   }
 
+  // Lines of the body a page shows: the terminal's height less the header
+  // and the keys; everything when the output is not a terminal.
+  std::size_t page_lines() const {
+    winsize size{};
+    if (isatty(STDOUT_FILENO) == 0 || ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 ||
+        size.ws_row < 12)
+      return std::string::npos;
+    return size.ws_row - 7u;
+  }
+  bool last_page() const {
+    const std::size_t lines = page_lines();
+    return lines == std::string::npos || (page_ + 1) * lines >= line_count(body_);
+  }
+  static std::size_t line_count(const std::string& text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  }
+
   void draw() {
     std::string screen = "\x1b[H\x1b[2J";
     screen +=
         fmt::format("judge watch: {} ({})\n\n", current_->title.in(ctx_.lang), file_of(*current_));
-    screen += body_;
-    screen += "\n[n] next unsolved  [h] hint  [l] list  [s] statement  [Enter] check  [q] quit\n";
-    screen += args_.manual ? "manual mode: press Enter after saving\n"
-                           : "watching " + fs::relative(ctx_.workspace.exercises_dir()).string() +
-                                 "/: save a file to check it\n";
+    const std::size_t lines = page_lines();
+    if (lines == std::string::npos) {
+      screen += body_;
+    } else {
+      screen += lines_of(body_, page_ * lines, lines);
+      if (!last_page() || page_ > 0)
+        screen += fmt::format(fmt::runtime(say("-- page {} of {}: [space] next  [b] back --\n",
+                                               "-- 第 {} 页，共 {} 页：[空格] 下一页  [b] 上一页 --\n")),
+                              page_ + 1, (line_count(body_) + lines - 1) / lines);
+    }
+    screen += say("\n[n] next unsolved  [h] hint  [l] list  [s] statement  [Enter] check  [q] quit\n",
+                  "\n[n] 下一道未完成  [h] 提示  [l] 列表  [s] 题目  [Enter] 检查  [q] 退出\n");
+    screen += args_.manual ? say("manual mode: press Enter after saving\n",
+                                 "手动模式：保存后按 Enter\n")
+                           : fmt::format(fmt::runtime(say("watching {}/: save a file to check it\n",
+                                                          "正在监视 {}/：保存文件即可检查\n")),
+                                         fs::relative(ctx_.workspace.exercises_dir()).string());
     std::cout << screen << std::flush;
     trace_.mark("drawn");
   }
@@ -231,6 +298,7 @@ class WatchSession {
   std::vector<const Problem*> order_;
   const Problem* current_ = nullptr;
   std::string body_;
+  std::size_t page_ = 0;  // the page of body_ shown
   CheckOptions options_;
   bool color_ = use_color();
   Trace trace_;

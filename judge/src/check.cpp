@@ -28,6 +28,7 @@ void make_printable(CheckResult& result) {
   result.compile_output = printable(result.compile_output);
   for (TestResult& t : result.tests) {
     t.message = printable(t.message);
+    t.message_zh = printable(t.message_zh);
     t.output = printable(t.output);
   }
 }
@@ -275,12 +276,18 @@ CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSour
       t.explanation = explain_runtime_error(runs[i].output, runs[i].exit.signal);
     if (runs[i].status == CaseRun::Status::kTimeout && !runs[i].budget_limited &&
         c.group->kind == GroupKind::kPerformance)
-      t.message = fmt::format(
-          "your call did not finish within {:.1f} s; the reference takes {:.2f} ms on the same "
-          "input and this group allows {:g} x that: the complexity class is too high",
-          plan.requests[i].run_wall_seconds > 0 ? plan.requests[i].run_wall_seconds
-                                                : plan.requests[i].wall_seconds,
-          expected[i].seconds * 1e3, c.group->time_factor);
+    {
+      const double stopped_at = plan.requests[i].run_wall_seconds > 0
+                                    ? plan.requests[i].run_wall_seconds
+                                    : plan.requests[i].wall_seconds;
+      t.say(fmt::format("your call did not finish within {:.1f} s; the reference takes {:.2f} ms "
+                        "on the same input and this group allows {:g} x that: the complexity "
+                        "class is too high",
+                        stopped_at, expected[i].seconds * 1e3, c.group->time_factor),
+            fmt::format("你的调用在 {:.1f} 秒内没有完成；参考解在相同输入上只需 {:.2f} 毫秒，"
+                        "这一组允许它的 {:g} 倍：复杂度太高",
+                        stopped_at, expected[i].seconds * 1e3, c.group->time_factor));
+    }
     if (runs[i].status == CaseRun::Status::kAnswered) {
       compare_case(problem, c, expected[i], runs[i].outcomes, t);
       judge_measured_run(c, expected[i], runs[i], t);

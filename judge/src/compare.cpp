@@ -22,6 +22,7 @@ struct Finding {
   // the room a correct solution had (judge verify reports it).
   double max_ratio = 0;
   std::string message;
+  std::string message_zh;
   std::optional<Grid> grid;  // the value holding `worst`, when small
 };
 
@@ -105,6 +106,7 @@ void compare_values(const std::string& name, const Value& want, const Value& got
       if (g == nullptr) {
         f.kind = WrongKind::kShape;
         f.message = name + " has no field " + want.field_names[i];
+        f.message_zh = name + " 缺少字段 " + want.field_names[i];
         return;
       }
       compare_values(name + "." + want.field_names[i], want.fields[i], *g, tol, magnitude_input, f);
@@ -117,6 +119,9 @@ void compare_values(const std::string& name, const Value& want, const Value& got
     f.worst = Mismatch{name, "", 0, 0, 0, 0, describe_shape(want), describe_shape(got)};
     f.message = fmt::format("{} has the wrong shape: expected {}, got {}", name,
                             describe_shape(want), describe_shape(got));
+    f.message_zh = fmt::format("{} 的形状不对：期望 {}，实际是 {}", name,
+                               shape_label(describe_shape(want), Lang::kZh),
+                               shape_label(describe_shape(got), Lang::kZh));
     return;
   }
   const bool per_row = tol.magnitude && tol.magnitude->per_row;
@@ -203,23 +208,27 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
     const StepOutcome& want = expected.steps[s];
     const Signature& sig = problem.signatures[test.spec.steps[s].function];
     const std::string where = multi ? fmt::format("step {} ({}): ", s, sig.name) : "";
+    const std::string where_zh = multi ? fmt::format("第 {} 步（{}）：", s, sig.name) : "";
     result.step = multi ? static_cast<int>(s) : -1;
     if (s >= got.size()) {
       result.verdict = Verdict::kJudgeError;
-      result.message = where + "the program answered fewer steps than it was sent";
+      result.say(where + "the program answered fewer steps than it was sent",
+                 where_zh + "程序回答的步数少于发给它的步数");
       return;
     }
     const StepOutcome& have = got[s];
     const bool want_throw = want.status == wire::CallStatus::kInvalidArgument;
     if (have.status == wire::CallStatus::kNotImplemented) {
       result.verdict = Verdict::kNotImplemented;
-      result.message =
-          where + sig.name + " is not implemented yet: replace the stub's throw with your code";
+      result.say(
+          where + sig.name + " is not implemented yet: replace the stub's throw with your code",
+          where_zh + sig.name + " 还没有实现：把桩代码里的 throw 换成你的代码");
       return;
     }
     if (have.status == wire::CallStatus::kOutOfMemory) {
       result.verdict = Verdict::kMemoryLimit;
-      result.message = where + "the call ran out of memory (std::bad_alloc)";
+      result.say(where + "the call ran out of memory (std::bad_alloc)",
+                 where_zh + "调用耗尽了内存（std::bad_alloc）");
       return;
     }
     if (want_throw) {
@@ -237,26 +246,32 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
           result.kind = f.kind;
           result.worst = f.worst;
           result.grid = f.grid;
-          result.message =
-              where + "the call threw std::invalid_argument as it should, but changed " +
-              f.worst.output + " first; leave it untouched when the arguments are refused";
+          result.say(where + "the call threw std::invalid_argument as it should, but changed " +
+                         f.worst.output + " first; leave it untouched when the arguments are refused",
+                     where_zh + "调用按要求抛出了 std::invalid_argument，但之前已经修改了 " +
+                         f.worst.output + "；拒绝参数时应保持它不变");
         }
         return;
       }
       result.verdict = Verdict::kWrongAnswer;
       result.kind = WrongKind::kMissingException;
-      result.message =
-          where + (have.status == wire::CallStatus::kReturned
-                       ? "expected std::invalid_argument, but the call returned normally"
-                       : fmt::format("expected std::invalid_argument, but the call threw {}: {}",
-                                     have.exception_type, have.exception_what));
+      if (have.status == wire::CallStatus::kReturned)
+        result.say(where + "expected std::invalid_argument, but the call returned normally",
+                   where_zh + "应当抛出 std::invalid_argument，但调用正常返回了");
+      else
+        result.say(where + fmt::format("expected std::invalid_argument, but the call threw {}: {}",
+                                       have.exception_type, have.exception_what),
+                   where_zh + fmt::format("应当抛出 std::invalid_argument，但调用抛出了 {}：{}",
+                                          have.exception_type, have.exception_what));
       return;
     }
     if (have.status != wire::CallStatus::kReturned) {
       result.verdict = Verdict::kWrongAnswer;
       result.kind = WrongKind::kUnexpectedException;
-      result.message = where + fmt::format("the call threw {}: {}; these inputs are valid",
-                                           have.exception_type, have.exception_what);
+      result.say(where + fmt::format("the call threw {}: {}; these inputs are valid",
+                                     have.exception_type, have.exception_what),
+                 where_zh + fmt::format("调用抛出了 {}：{}；而这些输入是合法的",
+                                        have.exception_type, have.exception_what));
       return;
     }
     Finding f;
@@ -277,7 +292,7 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
     if (want.call.has_result) {
       if (!have.call.has_result) {
         result.verdict = Verdict::kJudgeError;
-        result.message = where + "the program sent no result";
+        result.say(where + "the program sent no result", where_zh + "程序没有发回结果");
         return;
       }
       compare_values("result", want.call.result, have.call.result, tol, magnitude_input, f);
@@ -287,7 +302,8 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
       const std::string name = sig.params[static_cast<std::size_t>(index)].name;
       if (m >= have.call.mutated.size()) {
         result.verdict = Verdict::kJudgeError;
-        result.message = where + "the program sent no value for " + name;
+        result.say(where + "the program sent no value for " + name,
+                   where_zh + "程序没有发回 " + name + " 的值");
         return;
       }
       compare_values(name, value, have.call.mutated[m].second, tol, magnitude_input, f);
@@ -302,18 +318,24 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
       const Mismatch& w = f.worst;
       // An expected infinity or NaN allows no error at all: "(error inf,
       // allowed inf)" would read like a pass.
-      result.message =
-          where + (std::isfinite(w.expected)
-                       ? fmt::format("{}{}: expected {}, got {} (error {}, allowed {})", w.output,
-                                     w.index, number(w.expected), number(w.got), number(w.error),
-                                     fmt::format("{:.3g}", w.allowed))
-                       : fmt::format("{}{}: the answer here is exactly {}, and {} is not it (an "
-                                     "infinity or NaN must be returned as such; no tolerance "
-                                     "applies)",
-                                     w.output, w.index, number(w.expected), number(w.got)));
+      if (std::isfinite(w.expected))
+        result.say(where + fmt::format("{}{}: expected {}, got {} (error {}, allowed {:.3g})",
+                                       w.output, w.index, number(w.expected), number(w.got),
+                                       number(w.error), w.allowed),
+                   where_zh + fmt::format("{}{}：期望 {}，实际是 {}（误差 {}，允许 {:.3g}）",
+                                          w.output, w.index, number(w.expected), number(w.got),
+                                          number(w.error), w.allowed));
+      else
+        result.say(where + fmt::format("{}{}: the answer here is exactly {}, and {} is not it (an "
+                                       "infinity or NaN must be returned as such; no tolerance "
+                                       "applies)",
+                                       w.output, w.index, number(w.expected), number(w.got)),
+                   where_zh + fmt::format("{}{}：这里的答案恰好是 {}，{} 不是它（无穷大或 NaN "
+                                          "必须原样返回，不适用任何容差）",
+                                          w.output, w.index, number(w.expected), number(w.got)));
     } else {
       result.worst = f.worst;
-      result.message = where + f.message;
+      result.say(where + f.message, where_zh + f.message_zh);
     }
     return;
   }

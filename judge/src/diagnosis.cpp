@@ -41,6 +41,7 @@ Match match(const DiagnosisInputs& in, const std::vector<std::size_t>& ran,
             const std::vector<Expected>& known) {
   Match m;
   std::vector<std::string> learner_failed;
+  std::vector<std::string> wrong_answers;  // the failures that are values, not crashes
   bool values_agree = true;
   bool same_failures = true;
   bool any_wrong_answer = false;
@@ -57,6 +58,7 @@ Match match(const DiagnosisInputs& in, const std::vector<std::size_t>& ran,
     if (learner.verdict != Verdict::kWrongAnswer || learner_run.status != Status::kAnswered)
       continue;
     any_wrong_answer = true;
+    wrong_answers.push_back(learner.full_name());
     double ratio = 0;
     // The learner's outputs judged against the known solution's.
     values_agree =
@@ -64,15 +66,17 @@ Match match(const DiagnosisInputs& in, const std::vector<std::size_t>& ran,
     worst = std::max(worst, ratio);
   }
   if (learner_failed.empty()) return m;
+  // Values explain the wrong answers they match, not a crash beside them.
   if (any_wrong_answer && values_agree) {
     m.rank = 0;
+    m.cases = std::move(wrong_answers);
   } else if (same_failures) {
     m.rank = 1;
+    m.cases = std::move(learner_failed);
   } else {
     return m;
   }
   m.distance = worst;
-  m.cases = std::move(learner_failed);
   return m;
 }
 

@@ -76,8 +76,8 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
     if (t.passed())
       ++c.first;
     else if (!first_verdict.count(t.group)) {
-      std::string v = verdict_name(t.verdict);
-      if (t.kind != WrongKind::kNone) v += std::string(" (") + wrong_kind_name(t.kind) + ")";
+      std::string v = verdict_label(t.verdict, style.lang);
+      if (t.kind != WrongKind::kNone) v += ", " + wrong_kind_label(t.kind, style.lang);
       first_verdict[t.group] = v;
     }
   }
@@ -108,9 +108,16 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
     const Diagnosis& d = *r.diagnosis;
     out += "\n" + paint("1;33", zh ? "你的输出与一个已知错误一致：" : "Your output matches a known mistake: ") +
            paint("1", d.mistake.in(style.lang)) + "\n" + indent(d.explain.in(style.lang), "  ");
-    out += fmt::format(zh ? "  （它解释了全部 {} 个失败的用例。）\n"
-                          : "  (It explains all {} failed tests.)\n",
-                       d.cases.size());
+    const std::size_t failed = r.tests.size() - static_cast<std::size_t>(r.passed());
+    if (d.cases.size() >= failed)
+      out += fmt::format(zh ? "  （它解释了全部 {} 个失败的用例。）\n"
+                            : "  (It explains all {} failed tests.)\n",
+                         d.cases.size());
+    else
+      out += fmt::format(zh ? "  （它解释了 {} 个失败的用例中的 {} 个，其余的另有原因。）\n"
+                            : "  (It explains {1} of the {0} failed tests; the others fail for "
+                              "another reason.)\n",
+                         failed, d.cases.size());
   }
   const TestResult* first = nullptr;
   for (const auto& t : r.tests)
@@ -120,30 +127,34 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
     }
   if (first != nullptr) {
     out += fmt::format("\n{} {}: {}", zh ? "第一个失败的用例" : "First failure",
-                       paint("1", first->full_name()), verdict_name(first->verdict));
-    if (first->kind != WrongKind::kNone)
-      out += std::string(" (") + wrong_kind_name(first->kind) + ")";
+                       paint("1", first->full_name()), verdict_label(first->verdict, style.lang));
+    if (first->kind != WrongKind::kNone) out += ", " + wrong_kind_label(first->kind, style.lang);
     out += "\n";
-    out += indent(first->inputs, "  input   ");
+    out += indent(first->inputs, zh ? "  输入    " : "  input   ");
     if (!first->origin.empty())
-      out += "  reproduce with: judge check " + problem.id + " --case " + first->full_name() +
-             "   [" + first->origin + "]\n";
+      out += (zh ? "  重现：judge check " : "  reproduce with: judge check ") + problem.id +
+             " --case " + first->full_name() + "   [" + first->origin + "]\n";
     if (first->worst && first->kind != WrongKind::kShape) {
       const Mismatch& w = *first->worst;
-      out += fmt::format("  where   {}{} of {}\n", w.output, w.index, w.expected_shape);
-      out += fmt::format("  expected {}\n  got      {}\n", number(w.expected), number(w.got));
+      out += zh ? fmt::format("  位置    {}{}，共 {}\n", w.output, w.index,
+                              shape_label(w.expected_shape, style.lang))
+                : fmt::format("  where   {}{} of {}\n", w.output, w.index, w.expected_shape);
+      out += fmt::format(zh ? "  期望    {}\n  实际    {}\n" : "  expected {}\n  got      {}\n",
+                         number(w.expected), number(w.got));
       if (std::isfinite(w.expected))
-        out += fmt::format("  error    {} > allowed {:.3g}\n", number(w.error), w.allowed);
+        out += fmt::format(zh ? "  误差    {} > 允许 {:.3g}\n" : "  error    {} > allowed {:.3g}\n",
+                           number(w.error), w.allowed);
       else
         out += zh ? fmt::format("  这里的答案恰好是 {}，必须原样返回（无穷大或 NaN 不适用任何容差）\n",
                                 number(w.expected))
                   : fmt::format("  the answer here is exactly {}: an infinity or NaN must be "
                                 "returned as such (no tolerance applies)\n",
                                 number(w.expected));
-      if (first->step >= 0) out += fmt::format("  at step {}\n", first->step);
+      if (first->step >= 0)
+        out += fmt::format(zh ? "  在第 {} 步\n" : "  at step {}\n", first->step);
       if (first->grid) out += grid_text(*first->grid, style.lang);
     } else {
-      out += indent(first->message, "  ");
+      out += indent(first->message_in(style.lang), "  ");
     }
     if (!first->explanation.en.empty())
       out += "  " + paint("1", zh ? "这意味着：" : "What it means: ") +
@@ -207,9 +218,9 @@ nlohmann::json render_json(const CheckResult& r) {
               {"group", t.group},
               {"verdict", verdict_name(t.verdict)}};
     if (!t.passed()) {
-      std::string m = t.message;
-      if (!t.origin.empty()) m += " [" + t.origin + "]";
-      j["message"] = m;
+      const std::string origin = t.origin.empty() ? "" : " [" + t.origin + "]";
+      j["message"] = t.message + origin;
+      j["message_zh"] = t.message_in(Lang::kZh) + origin;
       if (t.kind != WrongKind::kNone) j["kind"] = wrong_kind_name(t.kind);
       // The failure in detail, for pages that show it as the terminal does.
       if (!t.inputs.empty()) j["inputs"] = t.inputs;

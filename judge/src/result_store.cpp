@@ -31,6 +31,7 @@ void save_result(const std::string& path, const CheckResult& r) {
               {"verdict", verdict_name(t.verdict)},
               {"kind", static_cast<int>(t.kind)},
               {"message", t.message},
+              {"message_zh", t.message_zh},
               {"step", t.step},
               {"origin", t.origin},
               {"inputs", t.inputs},
@@ -105,6 +106,7 @@ std::optional<CheckResult> load_result(const std::string& path) {
       t.verdict = verdict_from_name(j.at("verdict")).value();
       t.kind = static_cast<WrongKind>(j.at("kind").get<int>());
       t.message = j.at("message");
+      t.message_zh = j.at("message_zh");
       t.step = j.at("step");
       t.origin = j.at("origin");
       t.inputs = j.at("inputs");

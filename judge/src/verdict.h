@@ -33,6 +33,13 @@ enum class WrongKind {
 
 const char* verdict_name(Verdict v);
 const char* wrong_kind_name(WrongKind k);
+// What a person reads: the name itself in English ("wrong_answer", so it can
+// be searched for), the name in words with the name beside it in Chinese
+// ("答案错误 (wrong_answer)").
+std::string verdict_label(Verdict v, Lang lang);
+std::string wrong_kind_label(WrongKind k, Lang lang);
+// A shape as describe_shape() spells it ("3 entries", "2 x 3"), in `lang`.
+std::string shape_label(const std::string& shape, Lang lang);
 std::optional<Verdict> verdict_from_name(const std::string& name);
 
 // The element that is furthest outside its tolerance.
@@ -65,7 +72,8 @@ struct TestResult {
   std::string name;  // the case name; reported as group/name
   Verdict verdict = Verdict::kAccepted;
   WrongKind kind = WrongKind::kNone;
-  std::string message;  // one or two sentences for a person
+  std::string message;     // one or two sentences for a person
+  std::string message_zh;  // the same in Chinese (every message has one)
   std::optional<Mismatch> worst;
   std::optional<Grid> grid;  // the value holding `worst`, when small
   // What the program printed while on this case (a crash's message, say),
@@ -90,6 +98,13 @@ struct TestResult {
 
   std::string full_name() const { return group + "/" + name; }
   bool passed() const { return verdict == Verdict::kAccepted; }
+  void say(std::string en, std::string zh) {
+    message = std::move(en);
+    message_zh = std::move(zh);
+  }
+  const std::string& message_in(Lang lang) const {
+    return lang == Lang::kZh && !message_zh.empty() ? message_zh : message;
+  }
 };
 
 // A known mistake the learner's wrong answers match (diagnosis.h): what
