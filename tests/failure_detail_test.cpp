@@ -53,6 +53,13 @@ TEST(FailureDetail, TheCrashsOutputAndMeaningAreUnderTheCaseThatCrashed) {
     EXPECT_FALSE(t.contains("explanation")) << t["name"];
   }
   EXPECT_GT(printed, 3);
+  // The known mistake (no max shift) explains the NaNs, not the crash beside them.
+  ASSERT_TRUE(doc.contains("diagnosis")) << r.out;
+  EXPECT_EQ(doc["diagnosis"]["id"], "no_max_shift");
+  for (const auto& c : doc["diagnosis"]["cases"]) EXPECT_NE(c, "edge/empty");
+  const auto human = judge("check softmax --file " + two_bugs(), false);
+  EXPECT_NE(human.out.find("failed tests; the others fail for another reason"), std::string::npos)
+      << human.out;
 }
 
 TEST(FailureDetail, TheTerminalTellsTheCrashWithItsMeaningAndRawText) {
