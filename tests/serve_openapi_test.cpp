@@ -195,9 +195,23 @@ TEST_F(ServeOpenApi, SessionProblemsHintsAndQuiz) {
   expect(404, "GET", "/api/v1/problems/softmax/hints/99", ada);
   expect(401, "GET", "/api/v1/problems/softmax/hints/0");
 
-  // softmax's question 0 is open, question 1 has choices and answer 1.
+  // softmax's question 0 is open, question 1 has choices and answer 1 in the
+  // bank's order, which the organiser sees; a learner sees an order of their
+  // own and answers by its numbers.
   const std::string quiz = "/api/v1/problems/softmax/quiz/";
-  EXPECT_EQ(expect_json(200, "POST", quiz + "1", ada, {{"choice", 1}}).body["correct"], true);
+  const json right =
+      expect(200, "GET", "/api/v1/problems/softmax", organiser()).body["quiz"][1]["choices"][1];
+  const json shown = expect(200, "GET", "/api/v1/problems/softmax", ada).body["quiz"][1]["choices"];
+  const auto at = std::find(shown.begin(), shown.end(), right);
+  ASSERT_NE(at, shown.end());
+  const int k = static_cast<int>(at - shown.begin());
+  const json answered = expect_json(200, "POST", quiz + "1", ada, {{"choice", k}}).body;
+  EXPECT_EQ(answered["correct"], true);
+  EXPECT_EQ(answered["correct_choice"], k);
+  EXPECT_EQ(expect_json(200, "POST", quiz + "1", ada, {{"choice", (k + 1) % 3}}).body["correct"],
+            false);
+  EXPECT_EQ(expect_json(200, "POST", quiz + "1", organiser(), {{"choice", 1}}).body["correct"],
+            true);
   EXPECT_EQ(expect_json(200, "POST", quiz + "0", ada, {{"answer", "it cancels"}}).body["correct"],
             nullptr);
   expect_json(400, "POST", quiz + "1", ada, {{"answer", "the second"}});

@@ -154,8 +154,8 @@ void HttpServer::add_routes() {
         return ok(room_.hint(match(r, 1), parse_id(match(r, 2), "a hint")));
       });
   api("POST", R"(/api/v1/problems/([^/]+)/quiz/([^/]+))", Access::kSignedIn,
-      [&](const Caller&, const Request& r) {
-        return ok(room_.quiz_answer(match(r, 1), parse_id(match(r, 2), "a question"),
+      [&](const Caller& c, const Request& r) {
+        return ok(room_.quiz_answer(c, match(r, 1), parse_id(match(r, 2), "a question"),
                                     body_object(r)));
       });
   api("GET", R"(/api/v1/problems/([^/]+)/solution)", Access::kSignedIn,

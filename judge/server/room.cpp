@@ -4,8 +4,10 @@
 
 #include "cases.h"
 #include "known_solutions.h"
+#include "quiz_order.h"
 #include "stub.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -151,9 +153,11 @@ json Room::problem(const Caller& caller, const std::string& id) const {
       samples.push_back({{"case", g.name + "/" + c.name}, {"inputs", describe_inputs(p, c)}});
   }
   json quiz = json::array();
-  for (const auto& q : p.questions) {
+  for (std::size_t n = 0; n < p.questions.size(); ++n) {
+    const Question& q = p.questions[n];
     json choices = json::array();
-    for (const auto& c : q.choices) choices.push_back(local(c));
+    for (std::size_t k : shown_order(caller, p.id, n, q.choices.size()))
+      choices.push_back(local(q.choices[k]));
     quiz.push_back({{"question", local(q.question)}, {"choices", choices}});
   }
   return {{"id", p.id},
@@ -180,7 +184,17 @@ json Room::hint(const std::string& id, std::int64_t index) const {
           {"remaining", static_cast<std::int64_t>(p.hints.size()) - index - 1}};
 }
 
-json Room::quiz_answer(const std::string& id, std::int64_t index, const json& body) const {
+std::vector<std::size_t> Room::shown_order(const Caller& caller, const std::string& problem,
+                                           std::size_t question, std::size_t choices) {
+  if (caller.role == Role::kLearner)
+    return choice_order(std::to_string(caller.learner.id), problem, question, choices);
+  std::vector<std::size_t> bank_order(choices);
+  for (std::size_t k = 0; k < choices; ++k) bank_order[k] = k;
+  return bank_order;
+}
+
+json Room::quiz_answer(const Caller& caller, const std::string& id, std::int64_t index,
+                       const json& body) const {
   const Problem& p = find_problem(id);
   if (index < 0 || index >= static_cast<std::int64_t>(p.questions.size()))
     throw ApiError(404, "not_found",
@@ -195,8 +209,13 @@ json Room::quiz_answer(const std::string& id, std::int64_t index, const json& bo
       choice->get<std::int64_t>() >= choices)
     throw ApiError(400, "bad_request",
                    "send {\"choice\": N}, N from 0 to " + std::to_string(choices - 1));
-  answer["correct"] = choice->get<int>() == q.correct;
-  answer["correct_choice"] = q.correct;
+  // Choices are numbered as this caller was shown them.
+  const std::vector<std::size_t> order =
+      shown_order(caller, id, static_cast<std::size_t>(index), q.choices.size());
+  const auto shown_correct = static_cast<std::int64_t>(
+      std::find(order.begin(), order.end(), static_cast<std::size_t>(q.correct)) - order.begin());
+  answer["correct"] = choice->get<std::int64_t>() == shown_correct;
+  answer["correct_choice"] = shown_correct;
   return answer;
 }
 

@@ -84,7 +84,10 @@ class Room {
   json problem(const Caller& caller, const std::string& id) const;
   // `index` as the request gave it (64 bits), so no number wraps into range.
   json hint(const std::string& id, std::int64_t index) const;
-  json quiz_answer(const std::string& id, std::int64_t index, const json& body) const;
+  // `index` and the choice number are as `caller` was shown them: a learner
+  // sees the choices in an order of their own (quiz_order.h).
+  json quiz_answer(const Caller& caller, const std::string& id, std::int64_t index,
+                   const json& body) const;
   json solution(const Caller& caller, const std::string& id) const;
 
   // Learners (room_learner.cpp).
@@ -109,6 +112,10 @@ class Room {
   const std::vector<std::string>& problem_ids() const { return problems_; }
 
  private:
+  // The order a caller is shown a question's choices in: a learner's own
+  // (seeded by their id), the bank's for the organiser.
+  static std::vector<std::size_t> shown_order(const Caller& caller, const std::string& problem,
+                                              std::size_t question, std::size_t choices);
   const Problem& find_problem(const std::string& id) const;  // in the room, or ApiError 404
   bool solved(LearnerId learner, const std::string& problem) const;
   json submission_document(const Submission& s, bool with_source) const;
