@@ -295,5 +295,25 @@ TEST(VerifyTexts, AStatementWithoutItsToleranceIsReported) {
       << missing[0];
 }
 
+// A right choice that gives itself away by its length is reported.
+TEST(VerifyTexts, ARightChoiceThatShowsByItsLengthIsReported) {
+  Problem p;
+  p.file = "problems/demo.yaml";
+  Question q;
+  q.choices = {{"To avoid overflow in exp", ""},
+               {"To make the outputs sum to one", ""},
+               {"Because it is faster", ""}};
+  q.correct = 0;
+  p.questions.push_back(q);
+  EXPECT_TRUE(telltale_choices(p).empty());
+  p.questions[0].choices[0].en =
+      "Because exp overflows float32 past 88.7, and subtracting the max changes nothing else";
+  const auto telltale = telltale_choices(p);
+  ASSERT_EQ(telltale.size(), 1u);
+  EXPECT_NE(telltale[0].find("problems/demo.yaml: questions[0]: the right choice is"),
+            std::string::npos)
+      << telltale[0];
+}
+
 }  // namespace
 }  // namespace judge

@@ -200,6 +200,8 @@ ProblemReport ProblemRun::report() const {
     r.failures = unfinished_texts(p_.file);
     const auto unstated = unstated_tolerance(p_);
     r.failures.insert(r.failures.end(), unstated.begin(), unstated.end());
+    const auto telltale = telltale_choices(p_);
+    r.failures.insert(r.failures.end(), telltale.begin(), telltale.end());
   } catch (const std::exception& e) {
     r.failures.push_back(e.what());  // the file changed since the bank was loaded
   }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <sstream>
@@ -99,6 +100,26 @@ std::vector<std::string> unstated_tolerance(const Problem& problem) {
           "{}: statement.{} does not state the tolerance: name atol {} and rtol {} as written "
           "here (\"|got - expected| <= {} + {} |expected|\"), and the magnitude term in words",
           problem.file, lang, atol, rtol, atol, rtol));
+  return out;
+}
+
+std::vector<std::string> telltale_choices(const Problem& problem) {
+  std::vector<std::string> out;
+  for (std::size_t n = 0; n < problem.questions.size(); ++n) {
+    const Question& q = problem.questions[n];
+    if (q.choices.size() < 2 || q.correct < 0) continue;
+    const double right = static_cast<double>(q.choices[static_cast<std::size_t>(q.correct)].en.size());
+    double longest_other = 0;
+    for (std::size_t k = 0; k < q.choices.size(); ++k)
+      if (static_cast<int>(k) != q.correct)
+        longest_other = std::max(longest_other, static_cast<double>(q.choices[k].en.size()));
+    if (right > kTelltaleLength * longest_other)
+      out.push_back(fmt::format(
+          "{}: questions[{}]: the right choice is {:.1f} x as long as any other, so its length "
+          "gives it away: shorten it (the model answer explains) or give the others the same "
+          "detail",
+          problem.file, n, right / longest_other));
+  }
   return out;
 }
 

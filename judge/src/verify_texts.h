@@ -31,4 +31,10 @@ std::string compact_number(double value);
 // and rtol in compact form: a learner must know how close is close enough.
 std::vector<std::string> unstated_tolerance(const Problem& problem);
 
+// Multiple-choice questions whose right answer shows by its look: its
+// English text longer than kTelltaleLength x every other choice's (with the
+// choices shuffled per learner, length is the pattern left to give it away).
+constexpr double kTelltaleLength = 1.5;
+std::vector<std::string> telltale_choices(const Problem& problem);
+
 }  // namespace judge
