@@ -219,6 +219,24 @@ TEST_F(Cli, SetsListAndCheckTheirProblemsInOrder) {
   EXPECT_NE(verbose.out.find("0 of 6 problems passed."), std::string::npos);
 }
 
+TEST_F(Cli, ListByTrackShowsTheLlmTrackInTeachingOrder) {
+  const auto r = judge("list --track llm");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  std::size_t at = 0;
+  for (const char* id : {"rms_norm", "sliding_window_attention", "alibi_attention",
+                         "latent_attention_decode", "flash_decoding", "sample_token",
+                         "beam_search_step", "moe_router"}) {
+    const std::size_t found = r.out.find(std::string("  ") + id + " ", at);
+    ASSERT_NE(found, std::string::npos) << id << " in order\n" << r.out;
+    at = found;
+  }
+  EXPECT_EQ(r.out.find("softmax_rows"), std::string::npos);
+  const auto unknown = judge("list --track lm");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.out.find("the tracks are softmax, attention, llm"), std::string::npos)
+      << unknown.out;
+}
+
 TEST_F(Cli, QuizShowsQuestionsChoicesAndModelAnswers) {
   const auto r = judge("quiz softmax --answers");
   EXPECT_EQ(r.exit_code, 0);

@@ -6,10 +6,12 @@
 #include "check_summary.h"
 #include "hashing.h"
 #include "report.h"
+#include "text.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -61,14 +63,21 @@ const ProblemSet* find_set(const Context& ctx, const std::string& id) {
   return nullptr;
 }
 
-int run_list(Context& ctx, const std::string& chosen_set) {
+int run_list(Context& ctx, const std::string& chosen_set, const std::string& chosen_track) {
   // A workshop workspace lists its own set unless asked for another.
   const std::string set_id = chosen_set.empty() ? ctx.workspace.set : chosen_set;
   State state = load_state(ctx.workspace);
+  // Titles padded to the longest, by terminal columns (a CJK character takes two).
+  std::size_t title_columns = 0;
+  for (const auto& p : ctx.bank.problems)
+    title_columns = std::max(title_columns, columns_of(p.title.in(ctx.lang)));
   auto line = [&](const Problem& p) {
-    std::cout << fmt::format("  {:<32} {:<44} {:<7} {:<10} {}\n", p.id, p.title.in(ctx.lang),
-                             p.difficulty, p.track, status_label(state.find(p.id)));
+    const std::string title = p.title.in(ctx.lang);
+    std::cout << fmt::format("  {:<32} {}{} {:<7} {:<10} {}\n", p.id, title,
+                             std::string(title_columns - columns_of(title), ' '), p.difficulty,
+                             p.track, status_label(state.find(p.id)));
   };
+  const char* track_heading = ctx.lang == Lang::kZh ? "{}方向\n" : "{} track\n";
   if (!set_id.empty()) {
     const ProblemSet* set = find_set(ctx, set_id);
     if (set == nullptr) return kExitUsage;
@@ -76,8 +85,22 @@ int run_list(Context& ctx, const std::string& chosen_set) {
     for (const auto& id : set->problems) line(*ctx.bank.find(id));
     return kExitOk;
   }
+  if (!chosen_track.empty()) {
+    std::string known;
+    for (const auto& track : ctx.bank.tracks) {
+      if (track.id != chosen_track) {
+        known += (known.empty() ? "" : ", ") + track.id;
+        continue;
+      }
+      std::cout << fmt::format(fmt::runtime(track_heading), track.title.in(ctx.lang));
+      for (const auto& id : track.problems) line(*ctx.bank.find(id));
+      return kExitOk;
+    }
+    std::cerr << "judge: no track '" << chosen_track << "'; the tracks are " << known << "\n";
+    return kExitUsage;
+  }
   for (const auto& track : ctx.bank.tracks) {
-    std::cout << fmt::format("{} track\n", track.title.in(ctx.lang));
+    std::cout << fmt::format(fmt::runtime(track_heading), track.title.in(ctx.lang));
     for (const auto& id : track.problems) line(*ctx.bank.find(id));
   }
   if (!ctx.bank.sets.empty())

@@ -39,7 +39,7 @@ bool use_color();
 // "passed 39/39", "failed 12/39 (solved before)", "-" for never checked.
 std::string status_label(const ProblemState* state);
 
-int run_list(Context& ctx, const std::string& set);
+int run_list(Context& ctx, const std::string& set, const std::string& track);
 int run_progress(Context& ctx);
 int run_next(Context& ctx);
 int run_solution(Context& ctx, const std::string& id, bool force);

@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
   auto* list = app.add_subcommand("list", "list the problems with your status from the last check");
   std::string set;
   list->add_option("--set", set, "list only the problems of this set, e.g. softmax-basics");
+  std::string track;
+  list->add_option("--track", track, "list only the problems of this track, e.g. llm")
+      ->excludes(list->get_option("--set"));
   std::string id;
   auto* show = app.add_subcommand("show", "show a problem's statement, signature and sample");
   show->add_option("id", id, "problem id, e.g. softmax")->required();
@@ -193,7 +196,7 @@ int main(int argc, char** argv) {
   }
   ctx.lang = lang == "zh" ? judge::Lang::kZh : judge::Lang::kEn;
   try {
-    if (*list) return run_list(ctx, set);
+    if (*list) return run_list(ctx, set, track);
     if (*quiz) return run_quiz(ctx, quiz_id, set, answers_only);
     if (*show) return run_show(ctx, id);
     if (*check) {
