@@ -73,23 +73,29 @@ TEST(LearnerLanguage, EveryVerdictAndKindHasAChineseName) {
   EXPECT_EQ(shape_label("3 entries", Lang::kZh), "3 个元素");
 }
 
-// Real checks through the judge, in Chinese: the report's own lines (not the
+// Real checks and the learner's other commands, in Chinese: the report's own lines (not the
 // program's output, the inputs or the file's path) hold no English sentence.
 TEST(LearnerLanguage, AChineseReportHasNoEnglishSentence) {
   const std::string src = testing::source_dir();
   const std::vector<std::string> checks = {
-      "softmax --file " + src + "/tests/submissions/feedback/softmax/two_bugs.cpp",
-      "softmax --case edge/empty --file " + src +
+      "check softmax --file " + src + "/tests/submissions/feedback/softmax/two_bugs.cpp",
+      "check softmax --case edge/empty --file " + src +
           "/tests/submissions/feedback/softmax/two_bugs.cpp",
-      "layer_norm --file " + src + "/solutions/layer_norm/wrong/nan_eps_accepted.cpp",
-      "softmax --case-timeout 1 --file " + src + "/tests/submissions/hostile/softmax/sleep.cpp",
-      "softmax --file " + src + "/tests/submissions/hostile/softmax/segfault.cpp",
-      "softmax_rows --file " + src + "/solutions/softmax_rows/wrong/columns.cpp",
-      "softmax",  // the untouched stub
+      "check layer_norm --file " + src + "/solutions/layer_norm/wrong/nan_eps_accepted.cpp",
+      "check softmax --case-timeout 1 --file " + src +
+          "/tests/submissions/hostile/softmax/sleep.cpp",
+      "check softmax --file " + src + "/tests/submissions/hostile/softmax/segfault.cpp",
+      "check softmax_rows --file " + src + "/solutions/softmax_rows/wrong/columns.cpp",
+      "check softmax",  // the untouched stub
+      "progress",
+      "list",
+      "list --track llm",
+      "solution softmax",
+      "check --set softmax-losses",
   };
   for (const std::string& args : checks) {
     const auto r =
-        testing::run_judge("check " + args + " --lang zh",
+        testing::run_judge("--lang zh " + args,
                            "cd " + src + " && NO_COLOR=1 JUDGE_CACHE_DIR=" + src + "/.judge/cache");
     std::istringstream lines(r.out);
     std::string line;
