@@ -223,9 +223,9 @@ TEST_F(Cli, ListByTrackShowsTheLlmTrackInTeachingOrder) {
   const auto r = judge("list --track llm");
   EXPECT_EQ(r.exit_code, 0) << r.out;
   std::size_t at = 0;
-  for (const char* id : {"rms_norm", "sliding_window_attention", "alibi_attention",
-                         "latent_attention_decode", "flash_decoding", "sample_token",
-                         "beam_search_step", "moe_router"}) {
+  for (const char* id :
+       {"rms_norm", "sliding_window_attention", "alibi_attention", "latent_attention_decode",
+        "flash_decoding", "sample_token", "beam_search_step", "moe_router"}) {
     const std::size_t found = r.out.find(std::string("  ") + id + " ", at);
     ASSERT_NE(found, std::string::npos) << id << " in order\n" << r.out;
     at = found;
@@ -252,7 +252,8 @@ TEST_F(Cli, QuizShowsQuestionsChoicesAndModelAnswers) {
   const std::string n = r.out.substr(answer + 8, r.out.find('\n', answer) - answer - 8);
   const auto shown = r.out.rfind("  " + n + ") ", answer);
   ASSERT_NE(shown, std::string::npos) << r.out;
-  const std::string text = r.out.substr(shown + n.size() + 4, r.out.find('\n', shown) - shown - n.size() - 4);
+  const std::string text =
+      r.out.substr(shown + n.size() + 4, r.out.find('\n', shown) - shown - n.size() - 4);
   EXPECT_EQ(text, "Adding 100 to every entry") << r.out;  // the first question's right choice
   // Answering from a pipe: not a terminal, so nothing is asked and nothing hangs.
   EXPECT_EQ(testing::run_judge("quiz --set softmax-basics < /dev/null",

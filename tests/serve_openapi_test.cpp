@@ -79,7 +79,8 @@ TEST(ServeOpenApiRoutes, EveryServerRouteIsInTheFileAndEveryOperationIsServed) {
     // The file's template reaches the route it is said to document.
     const std::string example =
         std::regex_replace(r.documented, std::regex(R"(\{file\})"), "learners/Ada.json");
-    const Route* reached = route_of(r.method, std::regex_replace(example, std::regex(R"(\{\w+\})"), "x1"));
+    const Route* reached =
+        route_of(r.method, std::regex_replace(example, std::regex(R"(\{\w+\})"), "x1"));
     ASSERT_NE(reached, nullptr) << r.documented;
     EXPECT_EQ(reached->documented, r.documented);
   }
@@ -118,7 +119,8 @@ class ServeOpenApi : public ::testing::Test {
                         reply.text};
     const std::vector<std::string> errors = api_->check(method, route->documented, answer);
     EXPECT_TRUE(errors.empty()) << method << " " << target << ":\n"
-                                << ::testing::PrintToString(errors) << "\n" << reply.text.substr(0, 2000);
+                                << ::testing::PrintToString(errors) << "\n"
+                                << reply.text.substr(0, 2000);
     seen_->insert(method + " " + route->documented + " " + std::to_string(reply.status));
     return reply;
   }
@@ -152,9 +154,9 @@ void ServeOpenApi::TearDownTestSuite() {
         answered |= seen_->count(key) > 0;
         // 500: the server's own fault; 503: the store failing; a page's 200
         // or 503 and a static file's 200 depend on whether judge/web was built.
-        const bool unprovokable = status == 500 || status == 503 ||
-                                  (status == 200 && (path == "/" || path == "/organiser" ||
-                                                     path == "/static/{name}"));
+        const bool unprovokable =
+            status == 500 || status == 503 ||
+            (status == 200 && (path == "/" || path == "/organiser" || path == "/static/{name}"));
         if (!unprovokable && seen_->count(key) == 0) ADD_FAILURE() << "never checked: " << key;
       }
       if (!answered) ADD_FAILURE() << "never answered: " << method << " " << path;
@@ -251,10 +253,10 @@ TEST_F(ServeOpenApi, SubmissionsAndTheirResults) {
   EXPECT_EQ(passed["result"]["status"], "pass");
   expect(200, "GET", "/api/v1/problems/softmax/solution", grace);  // earned
 
-  const json queued = expect_json(202, "POST", "/api/v1/submissions", grace,
-                                  {{"problem", "softmax"},
-                                   {"source", unique(softmax_without_max_shift())}})
-                          .body;
+  const json queued =
+      expect_json(202, "POST", "/api/v1/submissions", grace,
+                  {{"problem", "softmax"}, {"source", unique(softmax_without_max_shift())}})
+          .body;
   const std::string one = "/api/v1/submissions/" + std::to_string(queued["id"].get<int>());
   const json failed = expect(200, "GET", one + "?wait=60", grace).body;
   EXPECT_EQ(failed["result"]["status"], "fail") << failed.dump();  // with "nan" in a mismatch

@@ -22,8 +22,7 @@ class Terminal {
  public:
   explicit Terminal(const std::string& command, int rows = 60)
       : socket_("judge-watch-test-" + std::to_string(getpid())) {
-    shell(tmux() + " new-session -d -s w -x 110 -y " + std::to_string(rows) + " '" + command +
-          "'");
+    shell(tmux() + " new-session -d -s w -x 110 -y " + std::to_string(rows) + " '" + command + "'");
   }
   ~Terminal() { shell(tmux() + " kill-server"); }
   std::string screen() const { return shell(tmux() + " capture-pane -p -t w"); }
@@ -58,9 +57,8 @@ class Watch : public ::testing::Test {
     return "JUDGE_CACHE_DIR=" + testing::source_dir() + "/.judge/cache";
   }
   std::string watch_command(const std::string& args, const std::string& before = "") const {
-    return "cd " + ws_ + " && NO_COLOR=1 " + cache_env() + " " + JUDGE_BINARY + before +
-           " watch " + args +
-           "; echo watch-ended; sleep 60";
+    return "cd " + ws_ + " && NO_COLOR=1 " + cache_env() + " " + JUDGE_BINARY + before + " watch " +
+           args + "; echo watch-ended; sleep 60";
   }
   void save(const std::string& name, const std::string& content) const {
     // Written beside and renamed over, as many editors save.
@@ -69,8 +67,7 @@ class Watch : public ::testing::Test {
     fs::rename(tmp, ws_ + "/exercises/" + name);
   }
   static std::string correct_softmax() {
-    return testing::read_text(testing::source_dir() +
-                              "/solutions/softmax/correct/float_loops.cpp");
+    return testing::read_text(testing::source_dir() + "/solutions/softmax/correct/float_loops.cpp");
   }
 
   testing::TempDir room_;

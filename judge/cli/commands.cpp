@@ -1,10 +1,10 @@
 #include "commands.h"
 
-#include "prepare.h"
 #include "cases.h"
 #include "check.h"
 #include "check_summary.h"
 #include "hashing.h"
+#include "prepare.h"
 #include "report.h"
 #include "text.h"
 
@@ -16,8 +16,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 namespace judge::cli {
@@ -228,8 +228,9 @@ int run_check(Context& ctx, const CheckArgs& args) {
   if (table) {
     std::cout << render_check_summary(rows, ctx.lang);
     if (!args.verbose)
-      std::cout << (ctx.lang == Lang::kZh ? "详情：judge check ID，或加上 --verbose 查看全部报告。\n"
-                                          : "Details: judge check ID, or --verbose for every report.\n");
+      std::cout << (ctx.lang == Lang::kZh
+                        ? "详情：judge check ID，或加上 --verbose 查看全部报告。\n"
+                        : "Details: judge check ID, or --verbose for every report.\n");
   }
   return exit_code;
 }

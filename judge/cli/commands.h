@@ -105,7 +105,7 @@ struct ServeArgs {
   int port = 8080;  // 0: any free port (the URL printed names it)
   std::string data_dir = "judge-room";
   std::string set;
-  int workers = 0;  // 0: one per core
+  int workers = 0;         // 0: one per core
   std::string public_url;  // what join links start with; default: from --host and the port
   bool allow_unsandboxed = false;
 };

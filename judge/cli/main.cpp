@@ -2,7 +2,6 @@
 #include "commands.h"
 #include "text.h"
 
-
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
@@ -76,8 +75,9 @@ int main(int argc, char** argv) {
   auto* stub = app.add_subcommand("stub", "print the stub of a problem (for problem authors)");
   stub->add_option("id", id, "problem id")->required();
   auto* validate = app.add_subcommand(
-      "validate", "load every problem file and check its files are there (fast; judge verify "
-                  "builds and runs them)");
+      "validate",
+      "load every problem file and check its files are there (fast; judge verify "
+      "builds and runs them)");
   VerifyArgs verify_args;
   auto* verify = app.add_subcommand(
       "verify",

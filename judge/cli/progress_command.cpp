@@ -25,8 +25,8 @@ void print_group(const Context& ctx, const State& state, const std::string& titl
                  const std::vector<std::string>& ids) {
   int done = 0;
   for (const auto& id : ids) done += solved(state, id) ? 1 : 0;
-  std::cout << fmt::format(ctx.lang == Lang::kZh ? "{}：完成 {}/{}\n" : "{}: {}/{} solved\n",
-                           title, done, ids.size());
+  std::cout << fmt::format(ctx.lang == Lang::kZh ? "{}：完成 {}/{}\n" : "{}: {}/{} solved\n", title,
+                           done, ids.size());
   std::size_t title_columns = 0;
   for (const auto& id : ids)
     title_columns = std::max(title_columns, columns_of(ctx.bank.find(id)->title.in(ctx.lang)));
@@ -45,7 +45,8 @@ std::string describe_trap(const KnownSolution& trap, Lang lang) {
   for (const auto& e : trap.expect)
     expect += (expect.empty() ? "" : "; ") + e.verdict + (e.group.empty() ? "" : " " + e.group);
   if (lang == Lang::kZh && !trap.mistake.zh.empty())
-    return trap.mistake.zh + "。" + trap.explain.zh + (expect.empty() ? "" : " [结果：" + expect + "]");
+    return trap.mistake.zh + "。" + trap.explain.zh +
+           (expect.empty() ? "" : " [结果：" + expect + "]");
   return trap.about + (expect.empty() ? "" : " [gets: " + expect + "]");
 }
 
@@ -76,8 +77,7 @@ int run_progress(Context& ctx) {
     return kExitOk;
   }
   for (const auto& track : ctx.bank.tracks) {
-    print_group(ctx, state,
-                track.title.in(ctx.lang) + (ctx.lang == Lang::kZh ? "方向" : " track"),
+    print_group(ctx, state, track.title.in(ctx.lang) + (ctx.lang == Lang::kZh ? "方向" : " track"),
                 track.problems);
     std::cout << "\n";
   }
@@ -85,9 +85,9 @@ int run_progress(Context& ctx) {
   for (const auto& set : ctx.bank.sets) {
     int done = 0;
     for (const auto& id : set.problems) done += solved(state, id) ? 1 : 0;
-    std::cout << fmt::format(ctx.lang == Lang::kZh ? "  {:<20} 完成 {}/{}  {}\n"
-                                                   : "  {:<20} {}/{} solved  {}\n",
-                             set.id, done, set.problems.size(), set.title.in(ctx.lang));
+    std::cout << fmt::format(
+        ctx.lang == Lang::kZh ? "  {:<20} 完成 {}/{}  {}\n" : "  {:<20} {}/{} solved  {}\n", set.id,
+        done, set.problems.size(), set.title.in(ctx.lang));
   }
   return kExitOk;
 }
@@ -114,7 +114,8 @@ int run_solution(Context& ctx, const std::string& id, bool force) {
     if (ctx.lang == Lang::kZh)
       std::cerr << fmt::format(
           "你还没有通过 {}。这会显示它的参考解和 {} 个已知陷阱（错误解法以及哪些测试能抓住它们），"
-          "练习就失去意义了。\n先试试 `judge hint {}`，或者运行 `judge solution {} --force` 直接查看。\n",
+          "练习就失去意义了。\n先试试 `judge hint {}`，或者运行 `judge solution {} --force` "
+          "直接查看。\n",
           id, traps.size(), id, id);
     else
       std::cerr << fmt::format(

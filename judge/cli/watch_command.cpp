@@ -168,9 +168,7 @@ class WatchSession {
   }
 
   // The watch's own words, in the learner's language.
-  std::string say(const char* en, const char* zh) const {
-    return ctx_.lang == Lang::kZh ? zh : en;
-  }
+  std::string say(const char* en, const char* zh) const { return ctx_.lang == Lang::kZh ? zh : en; }
 
   void show(std::string body) {
     body_ = std::move(body);
@@ -180,11 +178,12 @@ class WatchSession {
   void check_current() {
     const std::string file = file_of(*current_);
     if (!fs::exists(file)) {
-      show(fmt::format(fmt::runtime(say("{} is not there (deleted, or renamed while saving?).\nSave "
-                                        "it again, or run `judge reset {}` to restore the stub.\n",
-                                        "{} 不在了（被删除，还是保存时被改名？）。\n请再保存一次，"
-                                        "或运行 `judge reset {}` 恢复桩代码。\n")),
-                       file, current_->id));
+      show(
+          fmt::format(fmt::runtime(say("{} is not there (deleted, or renamed while saving?).\nSave "
+                                       "it again, or run `judge reset {}` to restore the stub.\n",
+                                       "{} 不在了（被删除，还是保存时被改名？）。\n请再保存一次，"
+                                       "或运行 `judge reset {}` 恢复桩代码。\n")),
+                      file, current_->id));
       return;
     }
     // Said at once: a check may take seconds, and a silent screen looks stuck.
@@ -278,17 +277,19 @@ class WatchSession {
     } else {
       screen += lines_of(body_, page_ * lines, lines);
       if (!last_page() || page_ > 0)
-        screen += fmt::format(fmt::runtime(say("-- page {} of {}: [space] next  [b] back --\n",
-                                               "-- 第 {} 页，共 {} 页：[空格] 下一页  [b] 上一页 --\n")),
-                              page_ + 1, (line_count(body_) + lines - 1) / lines);
+        screen +=
+            fmt::format(fmt::runtime(say("-- page {} of {}: [space] next  [b] back --\n",
+                                         "-- 第 {} 页，共 {} 页：[空格] 下一页  [b] 上一页 --\n")),
+                        page_ + 1, (line_count(body_) + lines - 1) / lines);
     }
-    screen += say("\n[n] next unsolved  [h] hint  [l] list  [s] statement  [Enter] check  [q] quit\n",
-                  "\n[n] 下一道未完成  [h] 提示  [l] 列表  [s] 题目  [Enter] 检查  [q] 退出\n");
-    screen += args_.manual ? say("manual mode: press Enter after saving\n",
-                                 "手动模式：保存后按 Enter\n")
-                           : fmt::format(fmt::runtime(say("watching {}/: save a file to check it\n",
-                                                          "正在监视 {}/：保存文件即可检查\n")),
-                                         fs::relative(ctx_.workspace.exercises_dir()).string());
+    screen +=
+        say("\n[n] next unsolved  [h] hint  [l] list  [s] statement  [Enter] check  [q] quit\n",
+            "\n[n] 下一道未完成  [h] 提示  [l] 列表  [s] 题目  [Enter] 检查  [q] 退出\n");
+    screen += args_.manual
+                  ? say("manual mode: press Enter after saving\n", "手动模式：保存后按 Enter\n")
+                  : fmt::format(fmt::runtime(say("watching {}/: save a file to check it\n",
+                                                 "正在监视 {}/：保存文件即可检查\n")),
+                                fs::relative(ctx_.workspace.exercises_dir()).string());
     std::cout << screen << std::flush;
     trace_.mark("drawn");
   }

@@ -155,8 +155,8 @@ void HttpServer::add_routes() {
       });
   api("POST", R"(/api/v1/problems/([^/]+)/quiz/([^/]+))", Access::kSignedIn,
       [&](const Caller& c, const Request& r) {
-        return ok(room_.quiz_answer(c, match(r, 1), parse_id(match(r, 2), "a question"),
-                                    body_object(r)));
+        return ok(
+            room_.quiz_answer(c, match(r, 1), parse_id(match(r, 2), "a question"), body_object(r)));
       });
   api("GET", R"(/api/v1/problems/([^/]+)/solution)", Access::kSignedIn,
       [&](const Caller& c, const Request& r) { return ok(room_.solution(c, match(r, 1))); });

@@ -121,12 +121,9 @@ json Room::problems(const Caller& caller) const {
   json list = json::array();
   for (const auto& id : problems_) {
     const Problem& p = *bank_.find(id);
-    json item{{"id", id},
-              {"title", local(p.title)},
-              {"track", p.track},
-              {"difficulty", p.difficulty},
-              {"status", nullptr},
-              {"solved", nullptr}};
+    json item{{"id", id},          {"title", local(p.title)},
+              {"track", p.track},  {"difficulty", p.difficulty},
+              {"status", nullptr}, {"solved", nullptr}};
     if (caller.role == Role::kLearner) {
       const auto it = latest.find(id);
       const std::string state = it == latest.end() ? "not_started" : it->second;
@@ -197,9 +194,9 @@ json Room::quiz_answer(const Caller& caller, const std::string& id, std::int64_t
                        const json& body) const {
   const Problem& p = find_problem(id);
   if (index < 0 || index >= static_cast<std::int64_t>(p.questions.size()))
-    throw ApiError(404, "not_found",
-                   id + " has " + std::to_string(p.questions.size()) +
-                       " questions, numbered from 0");
+    throw ApiError(
+        404, "not_found",
+        id + " has " + std::to_string(p.questions.size()) + " questions, numbered from 0");
   const Question& q = p.questions[index];
   json answer{{"answer", local(q.answer)}, {"correct", nullptr}, {"correct_choice", nullptr}};
   if (q.choices.empty()) return answer;

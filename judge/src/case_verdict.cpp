@@ -33,7 +33,8 @@ std::string describe_zh(const Exit& exit) {
   if (exit.exited) return fmt::format("以退出码 {} 退出", exit.code);
   if (exit.signal != 0) {
     const char* abbrev = sigabbrev_np(exit.signal);
-    return fmt::format("被信号 SIG{} 终止", abbrev != nullptr ? abbrev : std::to_string(exit.signal));
+    return fmt::format("被信号 SIG{} 终止",
+                       abbrev != nullptr ? abbrev : std::to_string(exit.signal));
   }
   return "结束了";
 }
@@ -52,9 +53,10 @@ void say_crash(const Exit& exit, TestResult& t) {
                            ? " (an uncaught exception outside the call, or an Eigen assertion: see "
                              "the output below)"
                            : "";
-  const char* why_zh = exit.signal == SIGSEGV   ? "（下标越界，还是空指针？）"
-                       : exit.signal == SIGABRT ? "（调用之外有未捕获的异常，或 Eigen 断言失败：见下面的输出）"
-                                                : "";
+  const char* why_zh = exit.signal == SIGSEGV ? "（下标越界，还是空指针？）"
+                       : exit.signal == SIGABRT
+                           ? "（调用之外有未捕获的异常，或 Eigen 断言失败：见下面的输出）"
+                           : "";
   t.say("the program was " + exit.describe() + " during the call" + why_en,
         "程序在调用过程中" + describe_zh(exit) + why_zh);
 }
@@ -120,8 +122,9 @@ void judge_failed_run(const CaseRun& run, double case_seconds, TestResult& t) {
       t.say(fmt::format("the program's reply announced {}, more than any right answer to this case "
                         "could need (a result of a far larger shape than expected?)",
                         mebibytes(static_cast<std::int64_t>(run.announced_bytes))),
-            fmt::format("程序的回答声称有 {}，超过了这个用例任何正确答案所需（结果的形状比期望大得多？）",
-                        mebibytes(static_cast<std::int64_t>(run.announced_bytes))));
+            fmt::format(
+                "程序的回答声称有 {}，超过了这个用例任何正确答案所需（结果的形状比期望大得多？）",
+                mebibytes(static_cast<std::int64_t>(run.announced_bytes))));
       return;
     case Status::kProtocolError:
       t.verdict = Verdict::kRuntimeError;
@@ -130,11 +133,12 @@ void judge_failed_run(const CaseRun& run, double case_seconds, TestResult& t) {
       return;
     case Status::kLingered:
       t.verdict = Verdict::kTimeLimit;
-      t.say("the program answered but did not end when its input closed (a thread that never "
-            "finishes, or a static destructor that waits?), so its time and memory could not be "
-            "measured",
-            "程序作答了，但输入关闭后没有结束（有永不结束的线程，还是会等待的静态析构函数？），"
-            "因此无法测量它的时间和内存");
+      t.say(
+          "the program answered but did not end when its input closed (a thread that never "
+          "finishes, or a static destructor that waits?), so its time and memory could not be "
+          "measured",
+          "程序作答了，但输入关闭后没有结束（有永不结束的线程，还是会等待的静态析构函数？），"
+          "因此无法测量它的时间和内存");
       return;
     case Status::kNotRun:
       t.verdict = Verdict::kTimeLimit;
@@ -152,11 +156,12 @@ void judge_failed_run(const CaseRun& run, double case_seconds, TestResult& t) {
         t.say("the program used up its CPU time", "程序用完了它的 CPU 时间");
       } else if (run.exit.signal == SIGSYS) {
         t.verdict = Verdict::kRuntimeError;
-        t.say("the sandbox stopped the program: it made a system call that an exercise has no "
-              "need for (a new process, the network, ptrace, changing its limits, signalling "
-              "another process...)",
-              "沙箱终止了程序：它发起了练习用不到的系统调用（创建新进程、访问网络、ptrace、"
-              "修改自身限制、向其他进程发信号……）");
+        t.say(
+            "the sandbox stopped the program: it made a system call that an exercise has no "
+            "need for (a new process, the network, ptrace, changing its limits, signalling "
+            "another process...)",
+            "沙箱终止了程序：它发起了练习用不到的系统调用（创建新进程、访问网络、ptrace、"
+            "修改自身限制、向其他进程发信号……）");
       } else {
         t.verdict = Verdict::kRuntimeError;
         say_crash(run.exit, t);

@@ -275,8 +275,7 @@ CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSour
     if (t.verdict == Verdict::kRuntimeError)
       t.explanation = explain_runtime_error(runs[i].output, runs[i].exit.signal);
     if (runs[i].status == CaseRun::Status::kTimeout && !runs[i].budget_limited &&
-        c.group->kind == GroupKind::kPerformance)
-    {
+        c.group->kind == GroupKind::kPerformance) {
       const double stopped_at = plan.requests[i].run_wall_seconds > 0
                                     ? plan.requests[i].run_wall_seconds
                                     : plan.requests[i].wall_seconds;
@@ -295,10 +294,14 @@ CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSour
     result.tests.push_back(std::move(t));
   }
   if (!result.all_passed()) {
-    DiagnosisInputs in{&problem,      &cases,
-                       &runs,         &result.tests,
-                       &expected,     expected_key,
-                       known_mistakes_of(problem, options), runner_options,
+    DiagnosisInputs in{&problem,
+                       &cases,
+                       &runs,
+                       &result.tests,
+                       &expected,
+                       expected_key,
+                       known_mistakes_of(problem, options),
+                       runner_options,
                        options.case_seconds};
     in.run_options.group_budgets.clear();
     try {
@@ -326,7 +329,8 @@ WorkspaceChecker::WorkspaceChecker(const Workspace& ws, const CheckOptions& opti
 CheckResult check_sources(const Workspace& ws, const Problem& problem,
                           const LearnerSources& sources, const CheckOptions& options) {
   CheckOptions with_mistakes = options;
-  if (with_mistakes.known_mistakes_dir.empty()) with_mistakes.known_mistakes_dir = ws.solutions_dir();
+  if (with_mistakes.known_mistakes_dir.empty())
+    with_mistakes.known_mistakes_dir = ws.solutions_dir();
   WorkspaceChecker checker(ws, with_mistakes);
   return run_check(checker.env(), problem, sources, with_mistakes);
 }

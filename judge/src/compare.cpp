@@ -27,8 +27,8 @@ struct Finding {
 };
 
 bool fits_a_grid(const Value& v) {
-  const bool shaped = v.kind == ValueKind::kMatrix || v.kind == ValueKind::kVector ||
-                      v.kind == ValueKind::kIntList;
+  const bool shaped =
+      v.kind == ValueKind::kMatrix || v.kind == ValueKind::kVector || v.kind == ValueKind::kIntList;
   return shaped && v.rows * v.cols > 1 && v.rows <= kGridMaxSide && v.cols <= kGridMaxSide;
 }
 
@@ -247,7 +247,8 @@ void compare_case(const Problem& problem, const TestCase& test, const Expected& 
           result.worst = f.worst;
           result.grid = f.grid;
           result.say(where + "the call threw std::invalid_argument as it should, but changed " +
-                         f.worst.output + " first; leave it untouched when the arguments are refused",
+                         f.worst.output +
+                         " first; leave it untouched when the arguments are refused",
                      where_zh + "调用按要求抛出了 std::invalid_argument，但之前已经修改了 " +
                          f.worst.output + "；拒绝参数时应保持它不变");
         }

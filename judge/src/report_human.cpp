@@ -106,13 +106,15 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
   // A known mistake first: it says what to change, the failure below says where.
   if (r.diagnosis) {
     const Diagnosis& d = *r.diagnosis;
-    out += "\n" + paint("1;33", zh ? "你的输出与一个已知错误一致：" : "Your output matches a known mistake: ") +
+    out += "\n" +
+           paint("1;33",
+                 zh ? "你的输出与一个已知错误一致：" : "Your output matches a known mistake: ") +
            paint("1", d.mistake.in(style.lang)) + "\n" + indent(d.explain.in(style.lang), "  ");
     const std::size_t failed = r.tests.size() - static_cast<std::size_t>(r.passed());
     if (d.cases.size() >= failed)
-      out += fmt::format(zh ? "  （它解释了全部 {} 个失败的用例。）\n"
-                            : "  (It explains all {} failed tests.)\n",
-                         d.cases.size());
+      out += fmt::format(
+          zh ? "  （它解释了全部 {} 个失败的用例。）\n" : "  (It explains all {} failed tests.)\n",
+          d.cases.size());
     else
       out += fmt::format(zh ? "  （它解释了 {} 个失败的用例中的 {} 个，其余的另有原因。）\n"
                             : "  (It explains {1} of the {0} failed tests; the others fail for "
@@ -145,11 +147,13 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
         out += fmt::format(zh ? "  误差    {} > 允许 {:.3g}\n" : "  error    {} > allowed {:.3g}\n",
                            number(w.error), w.allowed);
       else
-        out += zh ? fmt::format("  这里的答案恰好是 {}，必须原样返回（无穷大或 NaN 不适用任何容差）\n",
-                                number(w.expected))
-                  : fmt::format("  the answer here is exactly {}: an infinity or NaN must be "
-                                "returned as such (no tolerance applies)\n",
-                                number(w.expected));
+        out +=
+            zh ? fmt::format("  这里的答案恰好是 {}，必须原样返回（无穷大或 NaN 不适用任何容差）\n",
+                             number(w.expected))
+               : fmt::format(
+                     "  the answer here is exactly {}: an infinity or NaN must be "
+                     "returned as such (no tolerance applies)\n",
+                     number(w.expected));
       if (first->step >= 0)
         out += fmt::format(zh ? "  在第 {} 步\n" : "  at step {}\n", first->step);
       if (first->grid) out += grid_text(*first->grid, style.lang);
@@ -160,8 +164,9 @@ std::string render_human(const Problem& problem, const CheckResult& r, const Hum
       out += "  " + paint("1", zh ? "这意味着：" : "What it means: ") +
              first->explanation.in(style.lang) + "\n";
     if (!first->output.empty())
-      out += (zh ? "  你的程序在这个用例中的输出：\n" : "  your program printed during this test:\n") +
-             indent(utf8_prefix(first->output, 1500), "  | ");
+      out +=
+          (zh ? "  你的程序在这个用例中的输出：\n" : "  your program printed during this test:\n") +
+          indent(utf8_prefix(first->output, 1500), "  | ");
     if (const Group* g = find_group(problem, first->group))
       out += "  " + paint("36", zh ? "为什么重要：" : "Why it matters: ") + g->note.in(style.lang) +
              "\n";
@@ -249,8 +254,8 @@ nlohmann::json render_json(const CheckResult& r) {
       json expected = json::array(), got = json::array();
       for (double x : g.expected) expected.push_back(json_number(x));
       for (double x : g.got) got.push_back(json_number(x));
-      j["grid"] = {{"output", g.output}, {"rows", g.rows}, {"cols", g.cols},
-                   {"expected", expected}, {"got", got}, {"wrong", g.wrong}};
+      j["grid"] = {{"output", g.output},   {"rows", g.rows}, {"cols", g.cols},
+                   {"expected", expected}, {"got", got},     {"wrong", g.wrong}};
     }
     tests.push_back(j);
   }

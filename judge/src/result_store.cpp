@@ -48,8 +48,8 @@ void save_result(const std::string& path, const CheckResult& r) {
       json expected = json::array(), got = json::array();
       for (double x : g.expected) expected.push_back(d2s(x));
       for (double x : g.got) got.push_back(d2s(x));
-      j["grid"] = {{"output", g.output}, {"rows", g.rows},     {"cols", g.cols},
-                   {"expected", expected}, {"got", got}, {"wrong", g.wrong}};
+      j["grid"] = {{"output", g.output},   {"rows", g.rows}, {"cols", g.cols},
+                   {"expected", expected}, {"got", got},     {"wrong", g.wrong}};
     }
     if (t.worst) {
       const Mismatch& m = *t.worst;

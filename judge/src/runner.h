@@ -12,8 +12,8 @@
 #pragma once
 
 #include "outcome.h"
-#include "script.h"
 #include "process.h"
+#include "script.h"
 
 #include <cstdint>
 #include <string>

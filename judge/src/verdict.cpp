@@ -35,9 +35,9 @@ const char* wrong_kind_name(WrongKind k) {
 }
 
 std::string verdict_label(Verdict v, Lang lang) {
-  static constexpr const char* kZh[] = {"通过",         "答案错误",     "编译错误",
-                                        "运行错误",     "超时",         "超出内存限制",
-                                        "输出超出限制", "尚未实现",     "评测系统错误"};
+  static constexpr const char* kZh[] = {"通过",         "答案错误", "编译错误",
+                                        "运行错误",     "超时",     "超出内存限制",
+                                        "输出超出限制", "尚未实现", "评测系统错误"};
   if (lang != Lang::kZh) return verdict_name(v);
   return std::string(kZh[static_cast<int>(v)]) + " (" + verdict_name(v) + ")";
 }

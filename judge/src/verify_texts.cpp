@@ -93,8 +93,9 @@ std::vector<std::string> unstated_tolerance(const Problem& problem) {
   std::vector<std::string> out;
   const std::string atol = compact_number(problem.tolerance.atol);
   const std::string rtol = compact_number(problem.tolerance.rtol);
-  for (const auto& [lang, text] : {std::pair<const char*, const std::string*>{"en", &problem.statement.en},
-                                   {"zh", &problem.statement.zh}})
+  for (const auto& [lang, text] :
+       {std::pair<const char*, const std::string*>{"en", &problem.statement.en},
+        {"zh", &problem.statement.zh}})
     if (text->find(atol) == std::string::npos || text->find(rtol) == std::string::npos)
       out.push_back(fmt::format(
           "{}: statement.{} does not state the tolerance: name atol {} and rtol {} as written "
@@ -108,7 +109,8 @@ std::vector<std::string> telltale_choices(const Problem& problem) {
   for (std::size_t n = 0; n < problem.questions.size(); ++n) {
     const Question& q = problem.questions[n];
     if (q.choices.size() < 2 || q.correct < 0) continue;
-    const double right = static_cast<double>(q.choices[static_cast<std::size_t>(q.correct)].en.size());
+    const double right =
+        static_cast<double>(q.choices[static_cast<std::size_t>(q.correct)].en.size());
     double longest_other = 0;
     for (std::size_t k = 0; k < q.choices.size(); ++k)
       if (static_cast<int>(k) != q.correct)
