@@ -57,8 +57,8 @@ TEST_F(NewCommand, MakesAProblemThatValidatesShowsAndChecksUntilTheReferenceIsWr
   EXPECT_TRUE(has(r.out, "Next: fill in every TODO(author)")) << r.out;
   EXPECT_TRUE(has(r.out, "`judge verify sparsemax`")) << r.out;
   // Listed last in the first track, the rest of the file untouched.
-  EXPECT_EQ(tracks(), std::regex_replace(before, std::regex("online_softmax\\]"),
-                                         "online_softmax, sparsemax]"));
+  EXPECT_EQ(tracks(), std::regex_replace(before, std::regex("kl_divergence\\]"),
+                                         "kl_divergence, sparsemax]"));
 
   const auto validate = judge("validate");
   EXPECT_EQ(validate.exit_code, 0) << validate.out;
@@ -109,7 +109,8 @@ TEST_F(NewCommand, AppendsALineToABlockListInTracksYaml) {
       "    title: {en: Softmax, zh: Softmax}\n"
       "    problems: [softmax, softmax_rows, logsumexp_rows, log_softmax_rows, "
       "softmax_temperature,\n"
-      "               masked_softmax, softmax_backward, cross_entropy, online_softmax]\n"
+      "               masked_softmax, softmax_backward, cross_entropy, online_softmax,\n"
+      "               label_smoothing_cross_entropy, kl_divergence]\n"
       "  attention:\n"
       "    title: {en: Attention, zh: 注意力}\n"
       "    problems:\n"
@@ -118,12 +119,20 @@ TEST_F(NewCommand, AppendsALineToABlockListInTracksYaml) {
       "      - layer_norm\n      - transformer_block\n      - cross_attention\n"
       "      - kv_cache_decode\n      - flash_attention\n"
       "      - sinusoidal_positional_encoding\n      - rope\n      - grouped_query_attention\n"
-      "      - attention_backward  # last for now\n";
+      "      - attention_backward  # last for now\n"
+      "  llm:\n"
+      "    title: {en: LLM, zh: 大模型}\n"
+      "    problems: [rms_norm, sliding_window_attention, alibi_attention, "
+      "latent_attention_decode,\n"
+      "               flash_decoding, sample_token, beam_search_step, moe_router]\n";
   bank_.write("problems/tracks.yaml", block);
   ASSERT_EQ(judge("validate").exit_code, 0);
   const auto r = judge("new mqa --track attention");
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_EQ(tracks(), block + "      - mqa\n");
+  // mqa goes last in the attention list, before the next track.
+  std::string with_mqa = block;
+  with_mqa.insert(with_mqa.find("  llm:\n"), "      - mqa\n");
+  EXPECT_EQ(tracks(), with_mqa);
   EXPECT_EQ(judge("validate").exit_code, 0) << judge("validate").out;
 }
 
@@ -134,7 +143,7 @@ TEST_F(NewCommand, WorksWhileAnotherProblemIsNotListedYet) {
   const auto r = judge("new sparsemax");
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_TRUE(has(r.out, "warning:")) << "the unlisted draft is still reported\n" << r.out;
-  EXPECT_TRUE(has(tracks(), "online_softmax, sparsemax]"));
+  EXPECT_TRUE(has(tracks(), "kl_divergence, sparsemax]"));
   EXPECT_FALSE(has(tracks(), "draft"));
 }
 
@@ -153,7 +162,7 @@ TEST_F(NewCommand, RefusesATakenOrBadIdAndAnUnknownTrack) {
   r = judge("new sparsemax --track atention");
   expect_refused(r, "sparsemax", before);
   EXPECT_TRUE(has(r.out, "no track 'atention'; did you mean 'attention'?")) << r.out;
-  EXPECT_TRUE(has(r.out, "The tracks are: softmax, attention.")) << r.out;
+  EXPECT_TRUE(has(r.out, "The tracks are: softmax, attention, llm.")) << r.out;
 
   r = judge("new sparsemax --difficulty extreme");
   expect_refused(r, "sparsemax", before);

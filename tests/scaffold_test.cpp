@@ -185,7 +185,7 @@ TEST(Scaffold, RefusesABadOrTakenId) {
 TEST(Scaffold, AnUnknownTrackSuggestsTheClosestAndListsThem) {
   const std::string e = error_of({"sparsemax", "atention", "", ""});
   EXPECT_TRUE(has(e, "no track 'atention'; did you mean 'attention'?")) << e;
-  EXPECT_TRUE(has(e, "The tracks are: softmax, attention.")) << e;
+  EXPECT_TRUE(has(e, "The tracks are: softmax, attention, llm.")) << e;
   EXPECT_TRUE(has(error_of({"sparsemax", "zzz", "", ""}), "no track 'zzz'. The tracks are"));
   EXPECT_TRUE(has(error_of({"sparsemax", "", "extreme", ""}), "easy, medium or hard"));
 }
@@ -196,7 +196,7 @@ TEST(Scaffold, ABadSignatureShowsTheParsersMessageWithACaretUnderTheColumn) {
   EXPECT_EQ(e,
             "the signature does not parse at column 45: unknown parameter type 'Foo'; use one "
             "of float, int, Eigen::VectorXf, Eigen::MatrixXf, Mask, std::vector<int>, "
-            "SoftmaxState, KVCache, AttentionGrads\n"
+            "SoftmaxState, KVCache, AttentionGrads, LatentCache, BeamStep, Routing\n"
             "  Eigen::VectorXf f(const Eigen::VectorXf& x, Foo y)\n"
             "                                              ^");
   EXPECT_TRUE(has(error_of({"f", "", "", "Eigen::VectorXf f(const Eigen::VectorXf& x"}),

@@ -310,6 +310,13 @@ TEST(VerifyTexts, ARightChoiceThatShowsByItsLengthIsReported) {
       "Because exp overflows float32 past 88.7, and subtracting the max changes nothing else";
   const auto telltale = telltale_choices(p);
   ASSERT_EQ(telltale.size(), 1u);
+  // Formulas are short whatever they say: "max(x) + log(n)" against "max(x)" is fine.
+  Problem formulas;
+  Question f;
+  f.choices = {{"max(x)", ""}, {"max(x) + log(n)", ""}, {"sum(x)", ""}};
+  f.correct = 1;
+  formulas.questions.push_back(f);
+  EXPECT_TRUE(telltale_choices(formulas).empty());
   EXPECT_NE(telltale[0].find("problems/demo.yaml: questions[0]: the right choice is"),
             std::string::npos)
       << telltale[0];

@@ -7,6 +7,7 @@
 #include "prepare.h"
 #include "report.h"
 #include "text.h"
+#include "usage_help.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -186,6 +187,22 @@ int run_check(Context& ctx, const CheckArgs& args) {
   options.case_seconds = args.case_seconds;
   options.build_limits.compile.wall_seconds = args.compile_seconds;
   options.build_limits.compile.cpu_seconds = args.compile_seconds;
+  // An unknown --case is a slip at the command line, not the judge's fault:
+  // say so with the names there are.
+  if (!args.only_case.empty())
+    for (const Problem* p : problems)
+      if (!select_cases(*p, args.only_case)) {
+        std::vector<std::string> names;
+        for (const TestCase& c : expand_cases(*p))
+          names.push_back(c.group->name + "/" + c.spec.name);
+        std::cerr << "judge: " << p->id << " has no case named " << args.only_case << ".";
+        if (const std::string near = closest(args.only_case, names); !near.empty())
+          std::cerr << " Did you mean " << near << "?";
+        std::cerr << "\nIts cases:";
+        for (const std::string& n : names) std::cerr << " " << n;
+        std::cerr << "\n";
+        return kExitUsage;
+      }
   int exit_code = kExitOk;
   nlohmann::json all = nlohmann::json::array();
   // Several problems end with a table; their long reports only with --verbose.
@@ -194,7 +211,11 @@ int run_check(Context& ctx, const CheckArgs& args) {
   for (const Problem* p : problems) {
     const std::string file = args.file.empty() ? ctx.workspace.exercise_file(p->id) : args.file;
     if (!fs::exists(file)) {
-      std::cerr << "no file " << file << " (judge reset " << p->id << " restores the stub)\n";
+      // Reset only brings back a missing exercise; a --file is the learner's own.
+      if (args.file.empty())
+        std::cerr << "no file " << file << " (judge reset " << p->id << " restores the stub)\n";
+      else
+        std::cerr << "no file " << file << ": check the path given with --file\n";
       return kExitUsage;
     }
     const CheckResult r = check_problem(ctx.workspace, *p, shown_path(file), options);

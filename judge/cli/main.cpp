@@ -1,10 +1,14 @@
 // judge: practise softmax and attention, checked by a judge that explains.
 #include "commands.h"
+#include "completion.h"
+#include "provenance.h"
 #include "text.h"
+#include "usage_help.h"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 int main(int argc, char** argv) {
@@ -24,6 +28,25 @@ int main(int argc, char** argv) {
                  "the built-in one; also JUDGE_BANK");
   app.add_option("--lang", lang, "language of statements, hints and notes: en or zh")
       ->check(CLI::IsMember({"en", "zh"}));
+  app.set_version_flag("--version", [] {
+    return "judge " + judge::judge_version() + " (bank " +
+           judge::bank_hash(judge::Workspace::locate().bank_root) + ")";
+  });
+  std::string shell;
+  auto* completions = app.add_subcommand(
+      "completions", "print shell completion for bash or zsh: source <(judge completions bash)");
+  completions->add_option("shell", shell, "bash or zsh")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh"}));
+  // What the completion script asks, after -- (so no word is taken for an
+  // option): cur=CURRENT, then the words before it.
+  std::vector<std::string> complete_args;
+  auto* complete = app.add_subcommand("__complete", "")->group("");
+  complete->add_option("words", complete_args, "after --: cur=CURRENT, then the words before it");
+  std::string help_command;
+  auto* help =
+      app.add_subcommand("help", "this overview, or one command's options: judge help check");
+  help->add_option("command", help_command, "a command, e.g. check");
 
   auto* list = app.add_subcommand("list", "list the problems with your status from the last check");
   std::string set;
@@ -50,11 +73,11 @@ int main(int argc, char** argv) {
                   "with --all or --set: every problem's report before the summary table");
   check
       ->add_option("--case-timeout", check_args.case_seconds, "seconds of wall-clock time per case")
-      ->check(CLI::Range(0.1, 600.0));
+      ->check(seconds_between(0.1, 600.0));
   check
       ->add_option("--compile-timeout", check_args.compile_seconds,
                    "seconds for compiling your file")
-      ->check(CLI::Range(1.0, 600.0));
+      ->check(seconds_between(1.0, 600.0));
   check->add_option("--lang", lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
 
   auto* hint = app.add_subcommand("hint", "show one more hint for a problem each time you ask");
@@ -134,7 +157,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   grade
       ->add_option("--case-timeout", grade_args.case_seconds, "seconds of wall-clock time per case")
-      ->check(CLI::Range(0.1, 600.0));
+      ->check(seconds_between(0.1, 600.0));
   grade->add_flag("--no-cache", grade_args.no_cache, "ignore cached results for identical files");
   grade->add_option("--shard", grade_args.shard,
                     "grade only shard I of N (I from 0), for a cluster; then judge merge");
@@ -171,8 +194,14 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    // --help prints and succeeds; every other parse error is a usage error (2).
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+    // --help and --version print and succeed; every other parse error is a
+    // usage error (2), with the command or option probably meant.
+    return answer_parse_error(app, e, argc, argv) == 0 ? kExitOk : kExitUsage;
+  }
+  if (*help) return print_help(app, help_command) == 0 ? kExitOk : kExitUsage;
+  if (*completions) {
+    std::cout << completion_script(shell);
+    return kExitOk;
   }
 
   Context ctx;
@@ -195,6 +224,16 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   ctx.lang = lang == "zh" ? judge::Lang::kZh : judge::Lang::kEn;
+  if (*complete) {
+    std::vector<std::string> words = complete_args;
+    std::string current;
+    if (!words.empty() && words.front().rfind("cur=", 0) == 0) {
+      current = words.front().substr(4);
+      words.erase(words.begin());
+    }
+    std::cout << complete_words(app, ctx.bank, words, current);
+    return kExitOk;
+  }
   try {
     if (*list) return run_list(ctx, set, track);
     if (*quiz) return run_quiz(ctx, quiz_id, set, answers_only);

@@ -115,7 +115,8 @@ std::vector<std::string> telltale_choices(const Problem& problem) {
     for (std::size_t k = 0; k < q.choices.size(); ++k)
       if (static_cast<int>(k) != q.correct)
         longest_other = std::max(longest_other, static_cast<double>(q.choices[k].en.size()));
-    if (right > kTelltaleLength * longest_other)
+    if (right > kTelltaleLength * longest_other &&
+        right >= longest_other + static_cast<double>(kTelltaleExtraChars))
       out.push_back(fmt::format(
           "{}: questions[{}]: the right choice is {:.1f} x as long as any other, so its length "
           "gives it away: shorten it (the model answer explains) or give the others the same "

@@ -32,9 +32,12 @@ std::string compact_number(double value);
 std::vector<std::string> unstated_tolerance(const Problem& problem);
 
 // Multiple-choice questions whose right answer shows by its look: its
-// English text longer than kTelltaleLength x every other choice's (with the
-// choices shuffled per learner, length is the pattern left to give it away).
+// English text longer than kTelltaleLength x every other choice's, and by at
+// least kTelltaleExtraChars (with the choices shuffled per learner, length
+// is the pattern left to give it away; short formulas such as "max(x)"
+// against "max(x) + log(n)" are not prose that explains itself).
 constexpr double kTelltaleLength = 1.5;
+constexpr std::size_t kTelltaleExtraChars = 20;
 std::vector<std::string> telltale_choices(const Problem& problem);
 
 }  // namespace judge

@@ -1,0 +1,89 @@
+// A newcomer's slips at the command line: an unknown command or option gets
+// the one probably meant, `judge help [COMMAND]` and `judge --version` answer,
+// and every usage error exits 2 (never 3, which is the judge's own fault).
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+namespace judge {
+namespace {
+
+testing::JudgeRun judge(const std::string& args) {
+  return testing::run_judge(args, "cd " + testing::source_dir() + " && NO_COLOR=1");
+}
+
+void expect_says(const testing::JudgeRun& r, int exit_code, const std::string& part) {
+  EXPECT_EQ(r.exit_code, exit_code) << r.out;
+  EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
+}
+
+TEST(CliUsage, AnUnknownCommandGetsTheClosestOne) {
+  expect_says(judge("chek softmax"), 2, "'chek' is not a command. Did you mean 'check'?");
+  expect_says(judge("lsit"), 2, "Did you mean 'list'?");
+  expect_says(judge("--lang zh chek softmax"), 2, "Did you mean 'check'?");
+  const auto far = judge("frobnicate");
+  expect_says(far, 2, "'frobnicate' is not a command.");
+  EXPECT_EQ(far.out.find("Did you mean"), std::string::npos) << far.out;
+}
+
+TEST(CliUsage, AnUnknownOptionGetsTheClosestOptionOfItsCommand) {
+  expect_says(judge("check softmax --fil x.cpp"), 2, "Did you mean --file instead of --fil?");
+  expect_says(judge("grade class --out out --jbos 2"), 2, "Did you mean --jobs instead of --jbos?");
+}
+
+TEST(CliUsage, HelpAndVersionAnswer) {
+  const auto overview = judge("help");
+  expect_says(overview, 0, "check");
+  expect_says(overview, 0, "grade");
+  expect_says(judge("help check"), 0, "--file");
+  expect_says(judge("help chek"), 2, "Did you mean 'check'?");
+  const auto version = judge("--version");
+  expect_says(version, 0, "judge 0.");
+  expect_says(version, 0, "(bank ");
+}
+
+TEST(CliUsage, BadArgumentsToCheckAreUsageErrorsThatNameTheFix) {
+  const auto unknown_case = judge("check softmax --case edge/emtpy");
+  expect_says(unknown_case, 2, "softmax has no case named edge/emtpy. Did you mean edge/empty?");
+  expect_says(unknown_case, 2, "Its cases: sample/");
+  const auto missing = judge("check softmax --file /nonexistent/softmax.cpp");
+  expect_says(missing, 2, "no file /nonexistent/softmax.cpp: check the path given with --file");
+  EXPECT_EQ(missing.out.find("judge reset"), std::string::npos) << "would lose nothing, but "
+                                                                   "points the wrong way";
+  expect_says(judge("check softmax --file /"), 2, "is a folder, not a regular file");
+  // Every bad number alike: NaN and infinity too, which a plain range check lets through.
+  for (const char* bad : {"nan", "inf", "0", "-1", "2s"})
+    expect_says(judge(std::string("check softmax --case-timeout ") + bad), 2, "--case-timeout");
+  expect_says(judge("grade class --out out --jobs 0"), 2, "--jobs");
+}
+
+TEST(CliUsage, CompletionOffersCommandsOptionsIdsAndSets) {
+  const auto commands = judge("__complete -- cur=ch");
+  expect_says(commands, 0, "check\n");
+  EXPECT_EQ(commands.out.find("__complete"), std::string::npos) << commands.out;
+  expect_says(judge("__complete -- cur=softmax_r check"), 0, "softmax_rows\n");
+  const auto sets = judge("__complete -- cur= check --set");
+  expect_says(sets, 0, "softmax-basics\n");
+  expect_says(sets, 0, "llm-inference\n");
+  expect_says(judge("__complete -- cur=l list --track"), 0, "llm\n");
+  expect_says(judge("__complete -- cur=--fi check softmax"), 0, "--file\n");
+  expect_says(judge("__complete -- cur= check softmax --file"), 0, "__files__");
+  expect_says(judge("__complete -- cur= --lang"), 0, "zh\n");
+}
+
+// The script itself, in a real bash: it asks the judge on PATH.
+TEST(CliUsage, TheBashScriptCompletesThroughTheJudge) {
+  const std::string bin = std::string(JUDGE_BINARY).substr(0, std::string(JUDGE_BINARY).rfind('/'));
+  testing::TempDir dir;
+  const auto r = testing::run_judge(
+      "completions bash > completion.bash && PATH=" + bin +
+          ":$PATH bash -c 'source ./completion.bash; COMP_WORDS=(judge check softmax_ro); "
+          "COMP_CWORD=2; _judge; echo \"got: ${COMPREPLY[*]}\"'",
+      "cd " + dir.path() + " && export JUDGE_ROOT=" + testing::source_dir() + " &&");
+  expect_says(r, 0, "got: softmax_rows");
+  expect_says(judge("completions zsh"), 0, "bashcompinit");
+  expect_says(judge("completions fish"), 2, "fish");
+}
+
+}  // namespace
+}  // namespace judge
