@@ -56,21 +56,12 @@ complete -o filenames -F _judge judge
 
 std::string complete_words(const CLI::App& app, const Bank& bank,
                            const std::vector<std::string>& words, const std::string& current) {
-  // The command is the first visible command's name that is not an option's value.
-  const CLI::App* command = nullptr;
-  std::string previous;
-  for (const std::string& w : words) {
-    const CLI::Option* before =
-        previous.rfind("--", 0) == 0
-            ? app.get_option_no_throw(previous.substr(0, previous.find('=')))
-            : nullptr;
-    const bool a_value = before != nullptr && before->get_type_size() > 0;
-    if (command == nullptr && !a_value && w.rfind("-", 0) != 0) {
-      const std::vector<std::string> names = command_names(app);
-      if (std::find(names.begin(), names.end(), w) != names.end()) command = app.get_subcommand(w);
-    }
-    previous = w;
-  }
+  const std::string typed = typed_command(app, words);
+  const std::vector<std::string> names = command_names(app);
+  const CLI::App* command = std::find(names.begin(), names.end(), typed) != names.end()
+                                ? app.get_subcommand(typed)
+                                : nullptr;
+  const std::string previous = words.empty() ? "" : words.back();
   // A value of the option just typed.
   if (previous.rfind("--", 0) == 0) {
     const std::vector<std::string> values = values_of(previous, bank);

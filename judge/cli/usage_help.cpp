@@ -31,10 +31,11 @@ std::vector<std::string> option_names(const CLI::App& app) {
   return names;
 }
 
-// The first word that is not an option or an option's value: the command.
-std::string typed_command(const CLI::App& app, int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string word = argv[i];
+}  // namespace
+
+std::string typed_command(const CLI::App& app, const std::vector<std::string>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
     if (word.rfind("-", 0) != 0) return word;
     const CLI::Option* option = app.get_option_no_throw(word.substr(0, word.find('=')));
     if (option != nullptr && option->get_type_size() > 0 && word.find('=') == std::string::npos)
@@ -42,8 +43,6 @@ std::string typed_command(const CLI::App& app, int argc, char** argv) {
   }
   return "";
 }
-
-}  // namespace
 
 std::vector<std::string> command_names(const CLI::App& app) {
   std::vector<std::string> names;
@@ -71,7 +70,7 @@ std::string closest(const std::string& typed, const std::vector<std::string>& ca
 
 int answer_parse_error(CLI::App& app, const CLI::ParseError& error, int argc, char** argv) {
   if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
-  const std::string command = typed_command(app, argc, argv);
+  const std::string command = typed_command(app, std::vector<std::string>(argv + 1, argv + argc));
   const std::vector<std::string> commands = command_names(app);
   const auto every = app.get_subcommands([](const CLI::App*) { return true; });
   const bool known = std::any_of(every.begin(), every.end(),

@@ -14,6 +14,10 @@ namespace judge::cli {
 // group, are for scripts: `judge __complete`).
 std::vector<std::string> command_names(const CLI::App& app);
 
+// The command among the words after "judge": the first that is neither an
+// option nor an option's value (empty when there is none).
+std::string typed_command(const CLI::App& app, const std::vector<std::string>& words);
+
 // The candidate closest to `typed` by edit distance, when close enough to be
 // a slip (at most a third of its length, at least one edit); else empty.
 std::string closest(const std::string& typed, const std::vector<std::string>& candidates);
