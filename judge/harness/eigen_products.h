@@ -10,6 +10,8 @@
 
 #include <Eigen/Dense>
 
+#include "routed_products.h"
+
 // Empty in eigen_products.cpp, which holds the definitions.
 #ifndef JUDGE_EIGEN_PRODUCTS_EXTERN
 #define JUDGE_EIGEN_PRODUCTS_EXTERN extern

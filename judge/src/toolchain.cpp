@@ -67,6 +67,7 @@ Toolchain::Toolchain(ToolchainPaths paths) : paths_(std::move(paths)) {
   inputs.harness_files = read_folder(paths_.harness_dir);
   generated_ = {{"pch.h", pch_header()},
                 {"eigen_products.h", inputs.harness_files["eigen_products.h"]},
+                {"routed_products.h", inputs.harness_files["routed_products.h"]},
                 {"exercise.h", exercise_header(paths_.records)},
                 {"records.h", harness_records_header(paths_.records)},
                 {"reference_records.h", reference_records_header(paths_.records)}};
@@ -141,8 +142,8 @@ bool Toolchain::ensure_adapter(const std::string& source, const std::string& lab
   std::vector<std::string> argv = {paths_.cxx};
   for (const auto& f : base_flags()) argv.push_back(f);
   const std::string tmp = object + ".tmp" + unique_suffix();
-  argv.insert(argv.end(), {"-I", paths_.harness_dir, "-I", dir_, "-include", pch(), "-c", cpp,
-                           "-o", tmp});
+  argv.insert(argv.end(),
+              {"-I", paths_.harness_dir, "-I", dir_, "-include", pch(), "-c", cpp, "-o", tmp});
   std::string out;
   const Exit e = compile(argv, out);
   if (!e.exited || e.code != 0) {
