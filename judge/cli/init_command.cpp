@@ -5,8 +5,9 @@
 #include "records.h"
 
 #include "check.h"
-#include "prepare.h"
 #include "hashing.h"
+#include "judge_data.h"
+#include "prepare.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -95,6 +96,15 @@ int run_init(Context& ctx, const std::string& dir, const std::string& set_id, bo
       "Attendees work there: cd {} && judge list\n",
       dir, set->problems.size(), set->id, set->minutes, dir);
   return kExitOk;
+}
+
+bool outside_practice_folder(const Context& ctx) {
+  const JudgeData& data = judge_data();
+  if (!data.installed || ctx.workspace.root != data.root) return false;
+  std::cerr << "judge: there is no practice folder here (no " << kWorkspaceMarker
+            << " in this folder or above). Make one with `judge init ~/attention`, then run "
+               "judge inside it; or check a file of your own with --file.\n";
+  return true;
 }
 
 }  // namespace judge::cli

@@ -234,6 +234,11 @@ int main(int argc, char** argv) {
     std::cout << complete_words(app, ctx.bank, words, current);
     return kExitOk;
   }
+  // What writes the learner's files or progress needs a practice folder; an
+  // installed judge outside one would write into its own read-only bank.
+  const bool writes_progress =
+      (*check && check_args.file.empty()) || *hint || *reset || *watch || *quiz || *prepare;
+  if (writes_progress && outside_practice_folder(ctx)) return kExitUsage;
   try {
     if (*list) return run_list(ctx, set, track);
     if (*quiz) return run_quiz(ctx, quiz_id, set, answers_only);
