@@ -133,9 +133,11 @@ int main(int argc, char** argv) {
   solution->add_flag("--force", force, "show them before you have passed (spoils the problem)");
   std::string init_dir;
   auto* init = app.add_subcommand(
-      "init", "make a workshop workspace: a set's stubs, statements and a README, no solutions");
+      "init",
+      "make a practice folder: the stubs, statements and a README, no solutions; it can be moved");
   init->add_option("dir", init_dir, "the new folder")->required();
-  init->add_option("--set", set, "the set to hand out (judge list shows the sets)")->required();
+  init->add_option("--set", set,
+                   "the set to hand out (judge list shows the sets; default: every problem)");
   init->add_flag("--force", force, "write into a folder that is not empty");
   judge::ScaffoldRequest new_args;
   auto* make_new = app.add_subcommand(
