@@ -1,6 +1,7 @@
 // judge: practise softmax and attention, checked by a judge that explains.
 #include "commands.h"
 #include "completion.h"
+#include "man_page.h"
 #include "provenance.h"
 #include "text.h"
 #include "usage_help.h"
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> complete_args;
   auto* complete = app.add_subcommand("__complete", "")->group("");
   complete->add_option("words", complete_args, "after --: cur=CURRENT, then the words before it");
+  // The manual page, troff on stdout: the build installs it as judge(1).
+  auto* man = app.add_subcommand("__man", "")->group("");
   std::string help_command;
   auto* help =
       app.add_subcommand("help", "this overview, or one command's options: judge help check");
@@ -203,6 +206,10 @@ int main(int argc, char** argv) {
   if (*help) return print_help(app, help_command) == 0 ? kExitOk : kExitUsage;
   if (*completions) {
     std::cout << completion_script(shell);
+    return kExitOk;
+  }
+  if (*man) {
+    std::cout << man_page(app, judge::judge_version());
     return kExitOk;
   }
 
