@@ -69,8 +69,9 @@ TEST(Handout, IsSmallNamesNoPathAndStillChecksWhenMoved) {
     for (const std::string& path : {testing::source_dir(), cache(), made_at, room.path()})
       EXPECT_EQ(text.find(path), std::string::npos) << f.path() << " names " << path;
     // Only the learner's own state is kept in .judge: no build product.
-    if (f.path().parent_path().filename() == ".judge")
+    if (f.path().parent_path().filename() == ".judge") {
       EXPECT_EQ(f.path().filename(), "state.json") << f.path();
+    }
   }
 }
 
