@@ -10,10 +10,12 @@ cd "$(dirname "$0")/.."
 # to set up; SQLiteCpp for RAII statements and transactions. libcpp-httplib-dev: judge serve's
 # HTTP server (and the tests' client).
 # libarchive-dev: judge grade unpacks the .zip and .tar hand-ins of a class.
+# dpkg-dev (dpkg-shlibdeps) and file: CPack works out which library packages the
+# Debian package (cmake --build build --target deb) depends on.
 # JUDGE_EXTRA_PACKAGES adds more (the test suite asks for chromium).
 packages=(g++ cmake make pkg-config libeigen3-dev libyaml-cpp-dev libfmt-dev libcli11-dev
           nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev bubblewrap libseccomp-dev libssl-dev
-          libsqlitecpp-dev libcpp-httplib-dev libarchive-dev ${JUDGE_EXTRA_PACKAGES:-})
+          libsqlitecpp-dev libcpp-httplib-dev libarchive-dev dpkg-dev file ${JUDGE_EXTRA_PACKAGES:-})
 # node and npm bundle judge serve's editor (CodeMirror, pinned by judge/web/package-lock.json).
 # Checked by command, not by package: a node installed another way serves as well.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -9,11 +9,19 @@ cd "$(dirname "$0")/.."
 # strictly as CI servers do, to prove no learner's name can make it unreadable;
 # GNU time measures the judge's own peak memory on a learner's 3 GiB file;
 # slurm-wlm and munge run a single-node Slurm cluster for SlurmGrade, which
-# grades a class through deploy/slurm/ as a job array.
-JUDGE_EXTRA_PACKAGES="chromium tmux clangd libxml2-utils time slurm-wlm munge" scripts/setup.sh
+# grades a class through deploy/slurm/ as a job array; man-db reads the
+# manual page back (CliUsage, and the installed one in scripts/test_install.sh).
+JUDGE_EXTRA_PACKAGES="chromium tmux clangd libxml2-utils time slurm-wlm munge man-db" scripts/setup.sh
 jobs=$(nproc)
 cmake --build build -j "$jobs" --target judge_tests
 ctest --test-dir build --output-on-failure -j "$jobs"
+
+# Under CI, the Debian package from this release build, installed on the
+# machine and used outside the checkout, then removed again. Not on a
+# developer's machine: it installs into /usr.
+if [ "${CI:-}" = true ]; then
+  scripts/test_install.sh build
+fi
 
 # The sanitizer build is unoptimised to keep CI short. It runs everything but
 # BankVerify (judge verify over the whole bank: every reference, stub, known-

@@ -85,5 +85,30 @@ TEST(CliUsage, TheBashScriptCompletesThroughTheJudge) {
   expect_says(judge("completions fish"), 2, "fish");
 }
 
+// judge(1) is made from the same command tree as `judge help`: each command
+// with the description help gives it, and its options.
+TEST(CliUsage, TheManualPageSaysWhatHelpSays) {
+  const auto page = judge("__man");
+  expect_says(page, 0, ".TH JUDGE 1");
+  for (const char* section : {".SH NAME", ".SH SYNOPSIS", ".SH COMMANDS", ".SH OPTIONS"})
+    expect_says(page, 0, section);
+  for (const std::string command : {"check", "init", "grade", "serve", "watch"}) {
+    const auto help = judge("help " + command);
+    const std::string description = help.out.substr(0, help.out.find('\n'));
+    ASSERT_FALSE(description.empty()) << help.out;
+    expect_says(page, 0, "\\fBjudge " + command + "\\fR");
+    expect_says(page, 0, "\n" + description + "\n");
+  }
+  expect_says(page, 0, "\\fB\\-\\-file\\fR");
+  EXPECT_EQ(page.out.find("__complete"), std::string::npos) << "a hidden command";
+  EXPECT_EQ(judge("__complete -- cur=__").out.find("__man"), std::string::npos);
+  if (testing::missing_tool("man")) GTEST_SKIP() << "man-db is not installed";
+  testing::TempDir dir;
+  const std::string file = dir.write("judge.1", page.out);
+  const auto shown = testing::shell("MANWIDTH=80 man -l " + file + " 2>&1");
+  expect_says(shown, 0, "judge init dir [options]");
+  EXPECT_EQ(shown.out.find("warning"), std::string::npos) << shown.out;
+}
+
 }  // namespace
 }  // namespace judge

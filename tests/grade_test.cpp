@@ -195,8 +195,7 @@ TEST_F(Grade, AKilledRunResumesAndWritesTheSameReports) {
 
   const auto resumed =
       testing::run_judge("grade " + cls.path() + " --out " + killed.path() + args,
-                         "cd " + bank_->path() + " && JUDGE_CACHE_DIR=" +
-                             killed.path() + "/cache");
+                         "cd " + bank_->path() + " && JUDGE_CACHE_DIR=" + killed.path() + "/cache");
   ASSERT_EQ(resumed.exit_code, 0) << resumed.out;
   EXPECT_EQ(resumed.out.find("0 kept from an earlier run"), std::string::npos) << resumed.out;
   for (const char* report : {"summary.csv", "junit.xml", "report.html", "learners/learner0.json",
@@ -264,7 +263,9 @@ TEST_F(Grade, InitMakesAWorkshopWorkspaceThatChecksAndGrades) {
   hand_in(room, "ana/exercises/softmax.cpp", kCorrectSoftmax);
   const auto solved = testing::run_judge("check softmax", "cd " + ws + " && " + env);
   EXPECT_EQ(solved.exit_code, 0) << solved.out;
-  const auto listed = testing::run_judge("list", "cd " + ws + " &&");
+  // The hand-out names no bank: the organiser's own judge tries it with
+  // theirs (grade-test is a set of this copy only).
+  const auto listed = testing::run_judge("list", "cd " + ws + " && JUDGE_BANK=" + bank_->path());
   EXPECT_NE(listed.out.find("softmax_rows"), std::string::npos) << listed.out;
 
   // The organiser grades the folder of workspaces.

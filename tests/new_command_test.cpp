@@ -218,12 +218,10 @@ TEST_F(NewCommand, RefusesABankItCannotWrite) {
 }
 
 TEST_F(NewCommand, RefusesAWorkshopWorkspace) {
-  // A workspace from `judge init` uses another folder's bank: the problem
+  // A workspace from `judge init` uses the judge's own bank: the problem
   // would land there and its stub here.
   testing::TempDir workshop;
-  workshop.write(
-      "judge-workspace.json",
-      "{\"version\": 1, \"set\": \"softmax-basics\", \"bank\": \"" + bank_.path() + "\"}\n");
+  workshop.write("judge-workspace.json", "{\"version\": 1, \"set\": \"softmax-basics\"}\n");
   const std::string before = tracks();
   const auto r = testing::run_judge("new sparsemax",
                                     "cd " + workshop.path() + " && JUDGE_ROOT=" + workshop.path());

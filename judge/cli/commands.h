@@ -89,6 +89,9 @@ int run_grade(Context& ctx, const GradeArgs& args);
 // Puts the shards of a grading back together and writes the reports.
 int run_merge(const std::vector<std::string>& shard_dirs, const std::string& out_dir);
 int run_init(Context& ctx, const std::string& dir, const std::string& set, bool force);
+// True (after saying what to do) when an installed judge runs outside any
+// practice folder, where the only workspace is the install's own bank.
+bool outside_practice_folder(const Context& ctx);
 // Starts a problem in the bank: its files with placeholders, listed in its track.
 int run_new(Context& ctx, const ScaffoldRequest& request);
 struct VerifyArgs {

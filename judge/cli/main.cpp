@@ -1,6 +1,7 @@
 // judge: practise softmax and attention, checked by a judge that explains.
 #include "commands.h"
 #include "completion.h"
+#include "man_page.h"
 #include "provenance.h"
 #include "text.h"
 #include "usage_help.h"
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> complete_args;
   auto* complete = app.add_subcommand("__complete", "")->group("");
   complete->add_option("words", complete_args, "after --: cur=CURRENT, then the words before it");
+  // The manual page, troff on stdout: the build installs it as judge(1).
+  auto* man = app.add_subcommand("__man", "")->group("");
   std::string help_command;
   auto* help =
       app.add_subcommand("help", "this overview, or one command's options: judge help check");
@@ -133,9 +136,11 @@ int main(int argc, char** argv) {
   solution->add_flag("--force", force, "show them before you have passed (spoils the problem)");
   std::string init_dir;
   auto* init = app.add_subcommand(
-      "init", "make a workshop workspace: a set's stubs, statements and a README, no solutions");
+      "init",
+      "make a practice folder: the stubs, statements and a README, no solutions; it can be moved");
   init->add_option("dir", init_dir, "the new folder")->required();
-  init->add_option("--set", set, "the set to hand out (judge list shows the sets)")->required();
+  init->add_option("--set", set,
+                   "the set to hand out (judge list shows the sets; default: every problem)");
   init->add_flag("--force", force, "write into a folder that is not empty");
   judge::ScaffoldRequest new_args;
   auto* make_new = app.add_subcommand(
@@ -203,6 +208,10 @@ int main(int argc, char** argv) {
     std::cout << completion_script(shell);
     return kExitOk;
   }
+  if (*man) {
+    std::cout << man_page(app, judge::judge_version());
+    return kExitOk;
+  }
 
   Context ctx;
   ctx.workspace = judge::Workspace::locate();
@@ -234,6 +243,11 @@ int main(int argc, char** argv) {
     std::cout << complete_words(app, ctx.bank, words, current);
     return kExitOk;
   }
+  // What writes the learner's files or progress needs a practice folder; an
+  // installed judge outside one would write into its own read-only bank.
+  const bool writes_progress =
+      (*check && check_args.file.empty()) || *hint || *reset || *watch || *quiz || *prepare;
+  if (writes_progress && outside_practice_folder(ctx)) return kExitUsage;
   try {
     if (*list) return run_list(ctx, set, track);
     if (*quiz) return run_quiz(ctx, quiz_id, set, answers_only);

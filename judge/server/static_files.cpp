@@ -1,5 +1,7 @@
 #include "static_files.h"
 
+#include "judge_data.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,12 +11,11 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::map<std::string, std::string>& content_types() {
-  static const std::map<std::string, std::string> types{
-      {".html", "text/html; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},
-      {".svg", "image/svg+xml"},
-      {".map", "application/json"}};
+  static const std::map<std::string, std::string> types{{".html", "text/html; charset=utf-8"},
+                                                        {".js", "text/javascript; charset=utf-8"},
+                                                        {".css", "text/css; charset=utf-8"},
+                                                        {".svg", "image/svg+xml"},
+                                                        {".map", "application/json"}};
   return types;
 }
 
@@ -43,6 +44,6 @@ const StaticFile* StaticFiles::find(const std::string& name) const {
   return it == files_.end() ? nullptr : &it->second;
 }
 
-std::vector<std::string> StaticFiles::default_dirs() { return {JUDGE_WEB_DIR, JUDGE_WEB_BUNDLE_DIR}; }
+std::vector<std::string> StaticFiles::default_dirs() { return judge_data().web_dirs; }
 
 }  // namespace judge::server

@@ -22,7 +22,8 @@ class StaticFiles {
   static StaticFiles load(const std::vector<std::string>& dirs);
   // nullptr when there is no such file.
   const StaticFile* find(const std::string& name) const;
-  // The folders the judge was built with: judge/web and the build's web/.
+  // The judge's own pages: an install's share/judge/judge/web, or in a
+  // checkout judge/web and the build's web/ (judge_data.h).
   static std::vector<std::string> default_dirs();
 
  private:

@@ -19,4 +19,15 @@ nlohmann::json compile_database(const Workspace& ws, const BuildPaths& paths);
 // it never shadows the judge's own build/compile_commands.json). Returns its path.
 std::string write_compile_database(const Workspace& ws, const BuildPaths& paths);
 
+// The same flags for a workshop workspace, one a line, in
+// exercises/compile_flags.txt: clangd reads relative paths in it from that
+// folder, so the file names nothing outside the workspace but the system's
+// Eigen headers, and still holds when the folder is moved or mailed.
+std::string compile_flags(const BuildPaths& paths);
+std::string write_compile_flags(const Workspace& ws, const BuildPaths& paths);
+
+// The editor file a workspace gets: compile_flags.txt in a workshop
+// workspace, compile_commands.json in a bank. Returns its path.
+std::string write_editor_config(const Workspace& ws, const BuildPaths& paths);
+
 }  // namespace judge

@@ -15,7 +15,7 @@ Prepared prepare_workspace(const Workspace& ws, const Workspace& bank) {
     p.error = built.diagnostics;
     return p;
   }
-  p.database_path = write_compile_database(ws, paths);
+  p.database_path = write_editor_config(ws, paths);
   p.ok = true;
   return p;
 }

@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include "hashing.h"
+#include "judge_data.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,16 +16,25 @@ namespace judge {
 namespace fs = std::filesystem;
 
 std::string Workspace::harness_dir() const {
-  // A workspace made for a workshop carries no judge sources: use the tree
-  // the judge was built from.
+  // A bank of an instructor's own, like a workshop workspace, carries no
+  // judge sources: use the judge's own.
   const fs::path local = fs::path(bank_root) / "judge" / "harness";
   return fs::exists(local / "main.cpp")
              ? local.string()
-             : (fs::path(JUDGE_SOURCE_DIR) / "judge" / "harness").string();
+             : (fs::path(judge_data().root) / "judge" / "harness").string();
 }
 
 std::string Workspace::cache_dir() const {
-  if (const char* env = std::getenv("JUDGE_CACHE_DIR"); env != nullptr && *env != '\0') return env;
+  auto set = [](const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr && *value != '\0' ? std::string(value) : std::string();
+  };
+  if (const std::string dir = set("JUDGE_CACHE_DIR"); !dir.empty()) return dir;
+  // The XDG base directory rules ignore a relative $XDG_CACHE_HOME.
+  if (const std::string xdg = set("XDG_CACHE_HOME"); fs::path(xdg).is_absolute())
+    return (fs::path(xdg) / "judge").string();
+  if (const std::string home = set("HOME"); fs::path(home).is_absolute())
+    return (fs::path(home) / ".cache" / "judge").string();
   return state_dir() + "/cache";
 }
 
@@ -35,16 +45,12 @@ Workspace Workspace::at(const std::string& dir) {
   std::string marker;
   if (!fs::exists(fs::path(ws.root) / "problems" / "tracks.yaml") &&
       read_file((fs::path(ws.root) / kWorkspaceMarker).string(), marker)) {
-    ws.bank_root = JUDGE_SOURCE_DIR;
+    // The judge running here brings the bank: the marker names no path, so
+    // the folder works wherever it is moved (older markers' "bank" is ignored).
+    ws.workshop = true;
+    ws.bank_root = judge_data().root;
     const auto json = nlohmann::json::parse(marker, nullptr, false);
-    if (json.is_object()) {
-      ws.set = json.value("set", "");
-      // The bank that made the workspace, while it is there (the organiser's
-      // machine); an attendee's own judge uses the bank it was built with.
-      const std::string bank = json.value("bank", "");
-      if (!bank.empty() && fs::exists(fs::path(bank) / "problems" / "tracks.yaml"))
-        ws.bank_root = bank;
-    }
+    if (json.is_object()) ws.set = json.value("set", "");
   }
   return ws;
 }
@@ -57,13 +63,14 @@ Workspace Workspace::locate() {
       return at(dir.string());
     if (dir == dir.parent_path()) break;
   }
-  return at(JUDGE_SOURCE_DIR);
+  return at(judge_data().root);
 }
 
 void Workspace::use_bank(const std::string& dir) {
   const fs::path bank = fs::absolute(dir).lexically_normal();
   if (!fs::is_regular_file(bank / "problems" / "tracks.yaml"))
-    throw std::invalid_argument(dir + " is not a problem bank: it has no problems/tracks.yaml "
+    throw std::invalid_argument(dir +
+                                " is not a problem bank: it has no problems/tracks.yaml "
                                 "(a bank holds problems/, solutions/ and exercises/)");
   bank_root = bank.string();
 }

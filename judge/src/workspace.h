@@ -12,15 +12,21 @@ namespace judge {
 // Two roots: where the learner works (exercises, state) and where the bank is
 // (problems, solutions, the stubs). They are the same in the judge's own
 // tree; a workshop workspace made by `judge init` holds only the learner's
-// side and uses the bank of the tree the judge was built from.
+// side and uses the bank of the judge that runs in it (judge_data.h): it
+// names no path outside itself, so it can be moved, zipped and mailed.
 struct Workspace {
   std::string root;
   std::string bank_root;
-  std::string set;  // a workshop workspace's set: what list and check --all cover
+  std::string set;        // a workshop workspace's set: what list and check --all cover
+  bool workshop = false;  // made by `judge init` (it has the marker, not a bank)
   std::string problems_dir() const { return bank_root + "/problems"; }
   std::string exercises_dir() const { return root + "/exercises"; }
+  // The learner's own: state.json and the backups `judge reset` keeps.
   std::string state_dir() const { return root + "/.judge"; }
-  // JUDGE_CACHE_DIR moves the build cache (shared by several workspaces, say).
+  // Built programs, the precompiled header and cached results, per user:
+  // JUDGE_CACHE_DIR, else $XDG_CACHE_HOME/judge, else ~/.cache/judge (only
+  // without a home, .judge/cache). Every entry is named by a key of its
+  // whole content (keys.h), so workspaces share it safely.
   std::string cache_dir() const;
   std::string exercise_file(const std::string& id) const {
     return exercises_dir() + "/" + id + ".cpp";
@@ -30,8 +36,8 @@ struct Workspace {
   std::string solutions_dir() const { return bank_root + "/solutions"; }
 
   // JUDGE_ROOT, else the nearest directory above cwd with problems/tracks.yaml
-  // or a workshop marker (judge-workspace.json), else the source tree the
-  // judge was built from.
+  // or a workshop marker (judge-workspace.json), so a workspace inside a
+  // checkout is found before the checkout; else the judge's own bank.
   static Workspace locate();
   static Workspace at(const std::string& dir);
 

@@ -60,4 +60,5 @@ add_test(NAME BrowserRoom
                  --chromium /usr/bin/chromium
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(BrowserRoom PROPERTIES
-  ENVIRONMENT "JUDGE_ROOT=${CMAKE_SOURCE_DIR}" LABELS browser TIMEOUT 600)
+  ENVIRONMENT "JUDGE_ROOT=${CMAKE_SOURCE_DIR};JUDGE_CACHE_DIR=${JUDGE_TEST_CACHE}"
+  LABELS browser TIMEOUT 600)
