@@ -16,10 +16,19 @@ judge=${JUDGE:-build/judge}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# PROBLEMS="softmax softmax_rows ..." grades those problems, in that order
-# (the order picks each learner's files): to repeat an earlier run on the
-# bank of its day. Default: every problem of the bank, as `judge list` shows.
+# PROBLEMS="softmax softmax_rows ..." grades only those problems, in that
+# order (the order picks each learner's files), through a copy of the bank
+# with a set of them: to repeat an earlier run on the bank of its day.
+# Default: every problem of the bank, as `judge list` shows.
 ids=${PROBLEMS:-$("$judge" list | awk '/^  [a-z_]+ /{print $1}')}
+bank_args=() set_args=()
+if [ -n "${PROBLEMS:-}" ]; then
+  mkdir -p "$work/bank"
+  cp -r problems solutions exercises "$work/bank/"
+  printf '  bench:\n    title: {en: bench, zh: bench}\n    minutes: 10\n    problems: [%s]\n' \
+    "$(sed 's/ \+/, /g' <<<"$ids")" >>"$work/bank/problems/sets.yaml"
+  bank_args=(--bank "$work/bank") set_args=(--set bench)
+fi
 
 # A class that looks like a real one: correct files in several styles, the
 # known traps, untouched stubs, and the odd missing file.
@@ -46,8 +55,8 @@ echo "class: $learners learners x $(wc -w <<<"$ids") problems, $files files hand
 
 for jobs in $jobs_list; do
   start=$(date +%s%N)
-  JUDGE_CACHE_DIR=$work/cache-$jobs "$judge" grade "$work/class" --out "$work/out-$jobs" \
-    --jobs "$jobs" >/dev/null
+  JUDGE_CACHE_DIR=$work/cache-$jobs "$judge" "${bank_args[@]}" grade "$work/class" \
+    "${set_args[@]}" --out "$work/out-$jobs" --jobs "$jobs" >/dev/null
   end=$(date +%s%N)
   awk -v ns=$((end - start)) -v jobs="$jobs" -v learners="$learners" \
     -v gradings="$(($(wc -w <<<"$ids") * learners))" 'BEGIN {

@@ -16,12 +16,9 @@ using ColumnMajorMap = Map<const Matrix<S, Dynamic, Dynamic, ColMajor>, 0, Outer
 template <typename S>
 using RowMajorMap = Map<const Matrix<S, Dynamic, Dynamic, RowMajor>, 0, OuterStride<>>;
 
-template <typename S, typename Lhs, typename Rhs>
-void multiply(judge_result_view<S> result, const Lhs& lhs, const Rhs& rhs, S alpha,
-              judge_product_mode mode) {
-  Map<Matrix<S, Dynamic, Dynamic>, 0, OuterStride<>> dst(result.data, result.rows, result.cols,
-                                                         OuterStride<>(result.stride));
-  using Generic = generic_product_impl<Lhs, Rhs, DenseShape, DenseShape, GemmProduct>;
+template <int Tag, typename Dst, typename Lhs, typename Rhs, typename S>
+void apply(Dst& dst, const Lhs& lhs, const Rhs& rhs, S alpha, judge_product_mode mode) {
+  using Generic = generic_product_impl<Lhs, Rhs, DenseShape, DenseShape, Tag>;
   switch (mode) {
     case judge_eval_to:
       return Generic::evalTo(dst, lhs, rhs);
@@ -32,6 +29,14 @@ void multiply(judge_result_view<S> result, const Lhs& lhs, const Rhs& rhs, S alp
     case judge_scale_and_add_to:
       return Generic::scaleAndAddTo(dst, lhs, rhs, alpha);
   }
+}
+
+template <typename S, typename Lhs, typename Rhs>
+void multiply(judge_result_view<S> result, const Lhs& lhs, const Rhs& rhs, S alpha,
+              judge_product_mode mode) {
+  Map<Matrix<S, Dynamic, Dynamic>, 0, OuterStride<>> dst(result.data, result.rows, result.cols,
+                                                         OuterStride<>(result.stride));
+  apply<GemmProduct>(dst, lhs, rhs, alpha, mode);
 }
 
 template <typename S>
@@ -56,7 +61,45 @@ void multiply_views(judge_result_view<S> dst, judge_operand_view<S> lhs, judge_o
     multiply(dst, as_transposed(lhs), as_transposed(rhs), alpha, mode);
 }
 
+// vector * matrix (a row vector on the left) or matrix * vector.
+template <typename S>
+void multiply_vector(judge_vector_result<S> result, judge_operand_view<S> matrix,
+                     judge_vector_view<S> vector, bool vector_on_left, S alpha,
+                     judge_product_mode mode) {
+  if (vector_on_left) {
+    Map<Matrix<S, 1, Dynamic>, 0, InnerStride<>> dst(result.data, result.size,
+                                                     InnerStride<>(result.increment));
+    const Map<const Matrix<S, 1, Dynamic>, 0, InnerStride<>> v(vector.data, vector.size,
+                                                                InnerStride<>(vector.increment));
+    if (matrix.transposed)
+      apply<GemvProduct>(dst, v, as_transposed(matrix), alpha, mode);
+    else
+      apply<GemvProduct>(dst, v, as_stored(matrix), alpha, mode);
+  } else {
+    Map<Matrix<S, Dynamic, 1>, 0, InnerStride<>> dst(result.data, result.size,
+                                                     InnerStride<>(result.increment));
+    const Map<const Matrix<S, Dynamic, 1>, 0, InnerStride<>> v(vector.data, vector.size,
+                                                                InnerStride<>(vector.increment));
+    if (matrix.transposed)
+      apply<GemvProduct>(dst, as_transposed(matrix), v, alpha, mode);
+    else
+      apply<GemvProduct>(dst, as_stored(matrix), v, alpha, mode);
+  }
+}
+
 }  // namespace
+
+void judge_gemv(judge_vector_result<float> dst, judge_operand_view<float> matrix,
+                judge_vector_view<float> vector, bool vector_on_left, float alpha,
+                judge_product_mode mode) {
+  multiply_vector(dst, matrix, vector, vector_on_left, alpha, mode);
+}
+void judge_gemv(judge_vector_result<double> dst, judge_operand_view<double> matrix,
+                judge_vector_view<double> vector, bool vector_on_left, double alpha,
+                judge_product_mode mode) {
+  multiply_vector(dst, matrix, vector, vector_on_left, alpha, mode);
+}
+
 void judge_gemm(judge_result_view<float> dst, judge_operand_view<float> lhs,
                 judge_operand_view<float> rhs, float alpha, judge_product_mode mode) {
   multiply_views(dst, lhs, rhs, alpha, mode);

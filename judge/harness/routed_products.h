@@ -6,18 +6,20 @@
 // product type on the CI machine. eigen_products.h already moves the kernels
 // out; this header moves the rest. A matrix-matrix product (Eigen's
 // GemmProduct) of float or double describes each operand as a column-major
-// view (data, rows, columns, outer stride, transposed) and calls judge_gemm,
-// defined in eigen_products.cpp. There the views become Eigen Maps and
-// Eigen's own generic product runs on them, so the same decisions are taken
-// (small sizes element by element, one-column results as GEMV, the rest as
-// GEMM) with the same kernels.
+// view (data, rows, columns, outer stride, transposed) and calls judge_gemm;
+// a matrix-vector product (GemvProduct) does the same with the matrix and a
+// vector view (data, size, increment) and calls judge_gemv. Both are defined
+// in eigen_products.cpp, where the views become Eigen Maps and Eigen's own
+// generic product runs on them, so the same decisions are taken (small
+// sizes element by element, one-column results as GEMV, the rest as GEMM)
+// with the same kernels.
 //
 // Invariants: a matrix, a block of one, .matrix() of an array and their
 // transposes are viewed where they are, never copied; any other operand (an
 // expression such as q / s, a nested product) is evaluated into one
 // temporary first, as Eigen's GEMM does; a destination that cannot be
 // addressed directly is filled through one temporary of its size. Products
-// of other scalars, and matrix-vector products, take Eigen's usual path.
+// of other scalars take Eigen's usual path.
 #pragma once
 
 #include <Eigen/Dense>
@@ -47,6 +49,26 @@ void judge_gemm(judge_result_view<float> dst, judge_operand_view<float> lhs,
                 judge_operand_view<float> rhs, float alpha, judge_product_mode mode);
 void judge_gemm(judge_result_view<double> dst, judge_operand_view<double> lhs,
                 judge_operand_view<double> rhs, double alpha, judge_product_mode mode);
+
+// A vector operand or result: size elements, increment apart.
+template <typename S>
+struct judge_vector_view {
+  const S* data;
+  Index size, increment;
+};
+template <typename S>
+struct judge_vector_result {
+  S* data;
+  Index size, increment;
+};
+
+// matrix * vector, or vector * matrix when vector_on_left (a row vector).
+void judge_gemv(judge_vector_result<float> dst, judge_operand_view<float> matrix,
+                judge_vector_view<float> vector, bool vector_on_left, float alpha,
+                judge_product_mode mode);
+void judge_gemv(judge_vector_result<double> dst, judge_operand_view<double> matrix,
+                judge_vector_view<double> vector, bool vector_on_left, double alpha,
+                judge_product_mode mode);
 
 // An operand Eigen can address directly, with consecutive inner elements.
 template <typename X>
@@ -81,32 +103,79 @@ void judge_with_view(const X& x, Use&& use) {
   }
 }
 
+// float or double on both sides. Other scalars (integers, complex, mixed)
+// take Eigen's generic product.
 template <typename Lhs, typename Rhs>
-struct judge_routed_product : generic_product_impl_base<Lhs, Rhs, judge_routed_product<Lhs, Rhs>> {
+constexpr bool judge_routed_scalars() {
   using Scalar = typename Product<Lhs, Rhs>::Scalar;
-  // float or double on both sides; anything else (integers, complex, mixed)
-  // takes Eigen's generic product, on a Map of the left operand's value:
-  // Map is the one dense type no specialisation below routes.
-  static constexpr bool kRouted =
-      (std::is_same<Scalar, float>::value || std::is_same<Scalar, double>::value) &&
-      std::is_same<typename Lhs::Scalar, Scalar>::value &&
-      std::is_same<typename Rhs::Scalar, Scalar>::value;
+  return (std::is_same<Scalar, float>::value || std::is_same<Scalar, double>::value) &&
+         std::is_same<typename Lhs::Scalar, Scalar>::value &&
+         std::is_same<typename Rhs::Scalar, Scalar>::value;
+}
+
+// Eigen's generic product of kind Tag, on a Map of the left operand's value:
+// Map is the one dense type no specialisation below routes.
+template <int Tag, typename Dst, typename Lhs, typename Rhs, typename Scalar>
+void judge_generic_product(Dst& dst, const Lhs& lhs, const Rhs& rhs, Scalar alpha,
+                           judge_product_mode mode) {
+  using Plain = typename Lhs::PlainObject;
+  const Plain value = lhs;
+  const Map<const Plain> left(value.data(), value.rows(), value.cols());
+  using Generic = generic_product_impl<Map<const Plain>, Rhs, DenseShape, DenseShape, Tag>;
+  if (mode == judge_eval_to)
+    Generic::evalTo(dst, left, rhs);
+  else if (mode == judge_add_to)
+    Generic::addTo(dst, left, rhs);
+  else if (mode == judge_sub_to)
+    Generic::subTo(dst, left, rhs);
+  else
+    Generic::scaleAndAddTo(dst, left, rhs, alpha);
+}
+
+// dst (op)= product, for a destination filled through a temporary.
+template <typename Dst, typename Product, typename Scalar>
+void judge_combine(Dst& dst, const Product& product, Scalar alpha, judge_product_mode mode) {
+  if (mode == judge_eval_to)
+    dst = product;
+  else if (mode == judge_add_to)
+    dst += product;
+  else if (mode == judge_sub_to)
+    dst -= product;
+  else
+    dst += alpha * product;
+}
+
+// What Eigen calls on a product implementation, each as a run() mode.
+template <typename Derived, typename Lhs, typename Rhs>
+struct judge_entry_points {
+  using Scalar = typename Product<Lhs, Rhs>::Scalar;
+  template <typename Dst>
+  static void evalTo(Dst& dst, const Lhs& lhs, const Rhs& rhs) {
+    Derived::run(dst, lhs, rhs, Scalar(1), judge_eval_to);
+  }
+  template <typename Dst>
+  static void addTo(Dst& dst, const Lhs& lhs, const Rhs& rhs) {
+    Derived::run(dst, lhs, rhs, Scalar(1), judge_add_to);
+  }
+  template <typename Dst>
+  static void subTo(Dst& dst, const Lhs& lhs, const Rhs& rhs) {
+    Derived::run(dst, lhs, rhs, Scalar(1), judge_sub_to);
+  }
+  template <typename Dst>
+  static void scaleAndAddTo(Dst& dst, const Lhs& lhs, const Rhs& rhs, const Scalar& alpha) {
+    Derived::run(dst, lhs, rhs, alpha, judge_scale_and_add_to);
+  }
+};
+
+// The matrix-matrix products (Eigen's GemmProduct).
+template <typename Lhs, typename Rhs>
+struct judge_routed_product : judge_entry_points<judge_routed_product<Lhs, Rhs>, Lhs, Rhs> {
+  using Scalar = typename Product<Lhs, Rhs>::Scalar;
 
   template <typename Dst>
   static void run(Dst& dst, const Lhs& lhs, const Rhs& rhs, Scalar alpha, judge_product_mode mode) {
-    if constexpr (!kRouted) {
-      const typename Lhs::PlainObject value = lhs;
-      const Map<const typename Lhs::PlainObject> left(value.data(), value.rows(), value.cols());
-      using Generic = generic_product_impl<Map<const typename Lhs::PlainObject>, Rhs, DenseShape,
-                                           DenseShape, GemmProduct>;
-      if (mode == judge_eval_to)
-        Generic::evalTo(dst, left, rhs);
-      else if (mode == judge_add_to)
-        Generic::addTo(dst, left, rhs);
-      else if (mode == judge_sub_to)
-        Generic::subTo(dst, left, rhs);
-      else
-        Generic::scaleAndAddTo(dst, left, rhs, alpha);
+    if constexpr (!judge_routed_scalars<Lhs, Rhs>()) {
+      judge_generic_product<GemmProduct>(dst, lhs, rhs, alpha, mode);
     } else {
       judge_with_view(lhs, [&](judge_operand_view<Scalar> left) {
         judge_with_view(
@@ -129,32 +198,72 @@ struct judge_routed_product : generic_product_impl_base<Lhs, Rhs, judge_routed_p
     } else {
       Matrix<Scalar, Dynamic, Dynamic> product(dst.rows(), dst.cols());
       into(product, lhs, rhs, Scalar(1), judge_eval_to);
-      if (mode == judge_eval_to)
-        dst = product;
-      else if (mode == judge_add_to)
-        dst += product;
-      else if (mode == judge_sub_to)
-        dst -= product;
-      else
-        dst += alpha * product;
+      judge_combine(dst, product, alpha, mode);
+    }
+  }
+};
+
+// Where a vector's elements are: its size, and the step between them in
+// memory, whichever way it lies in its storage.
+template <typename X>
+Index judge_increment(const X& x) {
+  const bool along_rows = x.cols() == 1;
+  return (bool(X::IsRowMajor) != along_rows) ? x.innerStride() : x.outerStride();
+}
+
+// Calls use(view) with a view of the vector x: of x itself when it can be
+// addressed directly, else of its value in a temporary.
+template <typename X, typename Use>
+void judge_with_vector(const X& x, Use&& use) {
+  if constexpr (bool(traits<X>::Flags & DirectAccessBit)) {
+    use(judge_vector_view<typename X::Scalar>{x.data(), x.size(), judge_increment(x)});
+  } else {
+    const typename X::PlainObject value = x;
+    use(judge_vector_view<typename X::Scalar>{value.data(), value.size(), 1});
+  }
+}
+
+// The matrix-vector products (Eigen's GemvProduct): the vector is the
+// operand whose size is known to be one row (on the left) or one column (on
+// the right); the other is viewed as a matrix, as in judge_routed_product.
+template <typename Lhs, typename Rhs>
+struct judge_routed_gemv : judge_entry_points<judge_routed_gemv<Lhs, Rhs>, Lhs, Rhs> {
+  using Scalar = typename Product<Lhs, Rhs>::Scalar;
+  static constexpr bool kVectorOnLeft = bool(Lhs::IsVectorAtCompileTime);
+  static constexpr bool kRouted =
+      judge_routed_scalars<Lhs, Rhs>() &&
+      (kVectorOnLeft ? int(Lhs::RowsAtCompileTime) == 1 : int(Rhs::ColsAtCompileTime) == 1);
+
+  template <typename Dst>
+  static void run(Dst& dst, const Lhs& lhs, const Rhs& rhs, Scalar alpha, judge_product_mode mode) {
+    if constexpr (!kRouted) {
+      judge_generic_product<GemvProduct>(dst, lhs, rhs, alpha, mode);
+    } else if constexpr (kVectorOnLeft) {
+      judge_with_vector(lhs, [&](judge_vector_view<Scalar> vector) {
+        judge_with_view(rhs, [&](judge_operand_view<Scalar> matrix) {
+          into(dst, matrix, vector, alpha, mode);
+        });
+      });
+    } else {
+      judge_with_view(lhs, [&](judge_operand_view<Scalar> matrix) {
+        judge_with_vector(
+            rhs, [&](judge_vector_view<Scalar> vector) { into(dst, matrix, vector, alpha, mode); });
+      });
     }
   }
 
   template <typename Dst>
-  static void evalTo(Dst& dst, const Lhs& lhs, const Rhs& rhs) {
-    run(dst, lhs, rhs, Scalar(1), judge_eval_to);
-  }
-  template <typename Dst>
-  static void addTo(Dst& dst, const Lhs& lhs, const Rhs& rhs) {
-    run(dst, lhs, rhs, Scalar(1), judge_add_to);
-  }
-  template <typename Dst>
-  static void subTo(Dst& dst, const Lhs& lhs, const Rhs& rhs) {
-    run(dst, lhs, rhs, Scalar(1), judge_sub_to);
-  }
-  template <typename Dst>
-  static void scaleAndAddTo(Dst& dst, const Lhs& lhs, const Rhs& rhs, const Scalar& alpha) {
-    run(dst, lhs, rhs, alpha, judge_scale_and_add_to);
+  static void into(Dst& dst, judge_operand_view<Scalar> matrix, judge_vector_view<Scalar> vector,
+                   Scalar alpha, judge_product_mode mode) {
+    if constexpr (bool(traits<Dst>::Flags & DirectAccessBit) &&
+                  bool(traits<Dst>::Flags & LvalueBit)) {
+      judge_gemv({dst.data(), dst.size(), judge_increment(dst)}, matrix, vector, kVectorOnLeft,
+                 alpha, mode);
+    } else {
+      typename Dst::PlainObject product(dst.rows(), dst.cols());
+      into(product, matrix, vector, Scalar(1), judge_eval_to);
+      judge_combine(dst, product, alpha, mode);
+    }
   }
 };
 
@@ -166,7 +275,10 @@ struct judge_routed_product : generic_product_impl_base<Lhs, Rhs, judge_routed_p
 #define JUDGE_ROUTE_LEFT(PARAMS, LHS)                                        \
   template <PARAMS, typename Rhs>                                            \
   struct generic_product_impl<LHS, Rhs, DenseShape, DenseShape, GemmProduct> \
-      : judge_routed_product<LHS, Rhs> {};
+      : judge_routed_product<LHS, Rhs> {};                                   \
+  template <PARAMS, typename Rhs>                                            \
+  struct generic_product_impl<LHS, Rhs, DenseShape, DenseShape, GemvProduct> \
+      : judge_routed_gemv<LHS, Rhs> {};
 #define JUDGE_COMMA ,
 JUDGE_ROUTE_LEFT(typename S JUDGE_COMMA int R JUDGE_COMMA int C JUDGE_COMMA int O JUDGE_COMMA int MR
                      JUDGE_COMMA int MC,

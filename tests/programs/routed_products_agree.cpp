@@ -127,6 +127,47 @@ void check_sizes(Eigen::Index m, Eigen::Index n, Eigen::Index p, std::mt19937& r
   expect_close("(a * b).array() * s", n, prod_array.matrix(), s * exact(a, b));
 }
 
+template <typename S>
+void check_vectors(Eigen::Index m, Eigen::Index n, std::mt19937& rng) {
+  using M = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>;
+  using V = Eigen::Matrix<S, Eigen::Dynamic, 1>;
+  using RV = Eigen::Matrix<S, 1, Eigen::Dynamic>;
+  using VMap = Eigen::Map<const V>;
+  using MMap = Eigen::Map<const M>;
+  const M a = random_matrix<M>(m, n, rng), k = random_matrix<M>(m, n, rng);
+  const V x = random_matrix<M>(n, 1, rng);
+  const RV q = random_matrix<M>(1, n, rng);
+  const MMap am(a.data(), m, n);
+  const S s = S(0.25);
+
+  V y = a * x;
+  expect_close("a * x", n, y, exact(a, x));
+  expect_identical("a * x", y, V(am * VMap(x.data(), n)));
+  RV r = q * k.transpose();
+  expect_close("q * k.transpose()", n, r, exact(q, M(k.transpose())));
+  r = k.row(m - 1) * a.transpose();
+  expect_close("k.row * a.transpose()", n, r, exact(M(k.row(m - 1)), M(a.transpose())));
+  y = a * k.row(0).transpose();
+  expect_close("a * k.row.transpose()", n, y, exact(a, M(k.row(0).transpose())));
+  M out = M::Zero(m, m);
+  out.row(1 % m).noalias() = q * k.transpose();
+  expect_close("out.row.noalias() = q * k.transpose()", n, M(out.row(1 % m)),
+               exact(q, M(k.transpose())));
+  RV weights = ((q.array() - 1) / 3).matrix() * a.transpose();
+  expect_close("(q.array() - 1).matrix() * a.transpose()", n, weights,
+               exact(M(((q.array() - 1) / 3).matrix()), M(a.transpose())));
+  y.setOnes();
+  y += a * x;
+  expect_close("y += a * x", n, y, exact(a, x).array() + 1);
+  y.setOnes();
+  y.noalias() -= s * a * x;
+  expect_close("y.noalias() -= s * a * x", n, y, 1 - (s * exact(a, x)).array());
+  M column = a * x;
+  expect_close("matrix = a * x", n, column, exact(a, x));
+  const V xt = a.transpose() * a.col(0);
+  expect_close("a.transpose() * a.col(0)", m, xt, exact(M(a.transpose()), M(a.col(0))));
+}
+
 }  // namespace
 
 int main() {
@@ -138,6 +179,10 @@ int main() {
   for (const auto& size : sizes) {
     check_sizes<float>(size[0], size[1], size[2], rng);
     check_sizes<double>(size[0], size[1], size[2], rng);
+    if (size[0] > 1 && size[1] > 0) {
+      check_vectors<float>(size[0], size[1], rng);
+      check_vectors<double>(size[0], size[1], rng);
+    }
   }
   // Products the routing must leave to Eigen: integers, fixed sizes.
   Eigen::MatrixXi ia = Eigen::MatrixXi::Constant(30, 30, 2), ib = Eigen::MatrixXi::Ones(30, 30);
