@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+
 namespace judge {
 namespace {
 
@@ -55,6 +59,23 @@ TEST(CliUsage, BadArgumentsToCheckAreUsageErrorsThatNameTheFix) {
   for (const char* bad : {"nan", "inf", "0", "-1", "2s"})
     expect_says(judge(std::string("check softmax --case-timeout ") + bad), 2, "--case-timeout");
   expect_says(judge("grade class --out out --jobs 0"), 2, "--jobs");
+}
+
+// Root reads any file, so the learner here is nobody (setpriv, as root):
+// a file they cannot read is their slip (exit 2), said as such, never "the
+// judge failed" with a suggestion to reset the exercise.
+TEST(CliUsage, AFileTheLearnerCannotReadIsRefusedAsBadInput) {
+  if (geteuid() != 0 || testing::missing_tool("setpriv")) GTEST_SKIP() << "needs root and setpriv";
+  testing::TempDir dir;
+  const std::string file = dir.write("locked.cpp", "// a learner's file\n");
+  std::filesystem::permissions(file, std::filesystem::perms::none);
+  std::filesystem::permissions(dir.path(), std::filesystem::perms::all);
+  const auto r = testing::shell("cd " + dir.path() + " && NO_COLOR=1 HOME=" + dir.path() +
+                                " JUDGE_CACHE_DIR=" + dir.path() +
+                                "/cache setpriv --reuid=65534 --regid=65534 --clear-groups " +
+                                JUDGE_BINARY + " check softmax --file " + file + " 2>&1");
+  expect_says(r, 2, "locked.cpp cannot be read: Permission denied");
+  EXPECT_EQ(r.out.find("reset"), std::string::npos) << r.out;
 }
 
 TEST(CliUsage, CompletionOffersCommandsOptionsIdsAndSets) {
