@@ -41,7 +41,7 @@ std::string status_label(const ProblemState* s) {
 const Problem* find_problem(const Context& ctx, const std::string& id) {
   if (const Problem* p = ctx.bank.find(id)) return p;
   std::string message = "no problem '" + id + "'";
-  const std::string guess = closest_match(id, ctx.bank.ids());
+  const std::string guess = closest_match(id, ctx.bank.listed_ids());
   if (!guess.empty()) message += "; did you mean '" + guess + "'?";
   std::cerr << message << " (judge list shows them all)\n";
   return nullptr;

@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <iostream>
+#include <set>
+#include <string>
 
 int main(int argc, char** argv) {
   using namespace judge::cli;
@@ -225,8 +227,13 @@ int main(int argc, char** argv) {
   }
   try {
     std::vector<std::string> warnings;
-    ctx.bank =
-        judge::load_bank(ctx.workspace.problems_dir(), /*strict=*/validate->parsed(), &warnings);
+    // A command about one problem reads only that problem's file: the whole
+    // bank takes about 0.2 s to parse, a tenth of an edited check.
+    std::set<std::string> only;
+    if (*show || *hint || (*check && !check_args.all && check_args.set.empty()))
+      only.insert(*check ? check_args.id : id);
+    ctx.bank = judge::load_bank(ctx.workspace.problems_dir(), /*strict=*/validate->parsed(),
+                                &warnings, only.empty() ? nullptr : &only);
     for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
   } catch (const judge::BankError& e) {
     std::cerr << "problem bank error: " << e.what() << "\n";

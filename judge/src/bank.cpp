@@ -15,7 +15,8 @@
 
 namespace judge {
 
-LocalText parse_local_text(const YamlContext& ctx, const YAML::Node& node, const std::string& what) {
+LocalText parse_local_text(const YamlContext& ctx, const YAML::Node& node,
+                           const std::string& what) {
   ctx.allow_keys(node, {"en", "zh"}, what);
   LocalText t;
   t.en = ctx.text(ctx.require(node, "en", what), what + " (en)");
@@ -335,8 +336,10 @@ Problem load_problem(const std::string& path, const RecordTypes& records) {
     for (const auto& q : questions) {
       ctx.allow_keys(q, {"question", "answer", "choices", "correct"}, "a question");
       Question question;
-      question.question = parse_local_text(ctx, ctx.require(q, "question", "a question"), "the question");
-      question.answer = parse_local_text(ctx, ctx.require(q, "answer", "a question"), "the model answer");
+      question.question =
+          parse_local_text(ctx, ctx.require(q, "question", "a question"), "the question");
+      question.answer =
+          parse_local_text(ctx, ctx.require(q, "answer", "a question"), "the model answer");
       if (q["choices"]) {
         ctx.expect_sequence(q["choices"], "choices");
         for (const auto& c : q["choices"])
@@ -367,8 +370,9 @@ Problem load_problem(const std::string& path, const RecordTypes& records) {
   return p;
 }
 
-
-Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::string>* warnings) {
+Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::string>* warnings,
+               const std::set<std::string>* only) {
+  const auto wanted = [only](const std::string& id) { return only == nullptr || only->count(id); };
   namespace fs = std::filesystem;
   Bank bank;
   const std::string tracks_path = (fs::path(problems_dir) / "tracks.yaml").string();
@@ -385,7 +389,8 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
     Track t;
     t.id = entry.first.as<std::string>();
     ctx.allow_keys(entry.second, {"title", "problems"}, "the track " + t.id);
-    t.title = parse_local_text(ctx, ctx.require(entry.second, "title", "a track"), "the track title");
+    t.title =
+        parse_local_text(ctx, ctx.require(entry.second, "title", "a track"), "the track title");
     const YAML::Node ids = ctx.require(entry.second, "problems", "a track");
     ctx.expect_sequence(ids, "problems");
     for (const auto& id_node : ids) {
@@ -399,6 +404,7 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
         continue;
       }
       t.problems.push_back(id);
+      if (!wanted(id)) continue;
       bank.problems.push_back(load_problem(file.string(), bank.records));
       if (bank.problems.back().track != t.id)
         throw BankError(file.string() + ": track is '" + bank.problems.back().track +
@@ -409,11 +415,13 @@ Bank load_bank(const std::string& problems_dir, bool strict, std::vector<std::st
   for (const auto& f : fs::directory_iterator(problems_dir)) {
     const std::string name = f.path().filename().string();
     if (f.path().extension() != ".yaml" || name == "tracks.yaml" || name == "sets.yaml" ||
-        name == "records.yaml") continue;
+        name == "records.yaml")
+      continue;
     if (listed.count(f.path().stem().string()) != 0) continue;
     const std::string message =
         f.path().string() + ": this problem is not listed in " + tracks_path;
     if (strict) throw BankError(message);
+    if (!wanted(f.path().stem().string())) continue;
     Problem p = load_problem(f.path().string(), bank.records);
     auto track = std::find_if(bank.tracks.begin(), bank.tracks.end(),
                               [&](const Track& t) { return t.id == p.track; });
@@ -443,6 +451,13 @@ std::vector<std::string> Bank::ids() const {
   std::vector<std::string> out;
   for (const auto& p : problems) out.push_back(p.id);
   return out;
+}
+
+std::vector<std::string> Bank::listed_ids() const {
+  std::vector<std::string> out;
+  for (const auto& t : tracks) out.insert(out.end(), t.problems.begin(), t.problems.end());
+  // A bank put together by hand (in tests) may have problems and no tracks.
+  return out.empty() ? ids() : out;
 }
 
 }  // namespace judge

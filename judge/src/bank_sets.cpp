@@ -22,7 +22,8 @@ void load_points(const YamlContext& ctx, const YAML::Node& points, ProblemSet& s
                                 set.id + (guess.empty() ? "" : "; did you mean '" + guess + "'?"));
     }
     const double value = ctx.number(entry.second, "points");
-    if (!(value > 0 && value <= 1000)) ctx.fail(entry.second, "points must be above 0 and at most 1000");
+    if (!(value > 0 && value <= 1000))
+      ctx.fail(entry.second, "points must be above 0 and at most 1000");
     set.points[id] = value;
   }
 }
@@ -53,10 +54,11 @@ void load_sets(const std::string& problems_dir, Bank& bank, bool strict,
       ctx.fail(entry.second["minutes"], "minutes must be from 1 to 600");
     const YAML::Node ids = ctx.require(entry.second, "problems", "a set");
     ctx.expect_sequence(ids, "problems");
+    const std::vector<std::string> listed = bank.listed_ids();
     for (const auto& id_node : ids) {
       const std::string id = ctx.text(id_node, "a problem id");
-      if (bank.find(id) == nullptr) {
-        const std::string guess = closest_match(id, bank.ids());
+      if (std::find(listed.begin(), listed.end(), id) == listed.end()) {
+        const std::string guess = closest_match(id, listed);
         const std::string message = "the set " + set.id + " names an unknown problem '" + id + "'" +
                                     (guess.empty() ? "" : "; did you mean '" + guess + "'?");
         if (strict) ctx.fail(id_node, message);
@@ -72,7 +74,6 @@ void load_sets(const std::string& problems_dir, Bank& bank, bool strict,
     bank.sets.push_back(std::move(set));
   }
 }
-
 
 double ProblemSet::points_of(const std::string& problem) const {
   const auto it = points.find(problem);
