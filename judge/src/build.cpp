@@ -194,6 +194,7 @@ BuildResult Builder::build_reference(const Problem& problem) {
     std::vector<std::string> link = {toolchain_.paths().cxx, (work / "reference.o").string(),
                                      adapter};
     for (const auto& object : toolchain_.link_objects()) link.push_back(object);
+    for (const auto& flag : toolchain_.link_flags()) link.push_back(flag);
     link.insert(link.end(), {"-o", (work / "program").string()});
     e = run_to_completion(link, kToolchainLimits, out);
   }
@@ -244,6 +245,7 @@ BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSourc
                            dir.string(), "-include", (dir / "pch.h").string(), copy.string(),
                            adapter});
   for (const auto& object : toolchain_.link_objects()) argv.push_back(object);
+  for (const auto& flag : toolchain_.link_flags()) argv.push_back(flag);
   argv.insert(argv.end(), {"-o", (work / "program").string()});
   // The compiler sees the toolchain and this private copy; it can write only
   // into the work folder, as a uid of its own when the judge is root.

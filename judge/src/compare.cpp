@@ -72,25 +72,49 @@ double max_abs(const Value& v) {
 }
 
 // The largest finite |x| over the input, per row or in all, skipping blocked
-// entries, divided by the divisor (a temperature).
-double magnitude_for(const MagnitudeInputs& in, bool per_row, std::int64_t row) {
-  const Value* input = in.of;
-  if (input == nullptr) return 0;
-  double m = 0;
-  const bool use_row =
-      per_row && input->kind == ValueKind::kMatrix && row >= 0 && row < input->rows;
-  const bool masked =
-      in.mask != nullptr && in.mask->rows == input->rows && in.mask->cols == input->cols;
-  for (std::int64_t r = use_row ? row : 0; r < (use_row ? row + 1 : input->rows); ++r)
-    for (std::int64_t c = 0; c < input->cols; ++c) {
-      if (masked && in.mask->at(r, c) == 0.0) continue;
-      const double x = std::fabs(input->at(r, c));
-      if (std::isfinite(x)) m = std::max(m, x);
-    }
-  for (const Value* t : in.times)
-    if (t != nullptr) m *= max_abs(*t);
-  return m / in.divisor;
-}
+// entries, times the largest |x| of each `times` input, divided by the
+// divisor (a temperature). Computed once per value compared: the whole
+// input's maximum does not change from one output row to the next.
+class Magnitudes {
+ public:
+  Magnitudes(const MagnitudeInputs& in, bool per_row) : in_(in) {
+    if (in.of == nullptr) return;
+    for (const Value* t : in.times)
+      if (t != nullptr) times_.push_back(max_abs(*t));
+    per_row_ = per_row && in.of->kind == ValueKind::kMatrix;
+    whole_ = scaled(largest(0, in.of->rows));
+  }
+  double of_row(std::int64_t row) const {
+    if (in_.of == nullptr) return 0;
+    if (!per_row_ || row < 0 || row >= in_.of->rows) return whole_;
+    return scaled(largest(row, row + 1));
+  }
+
+ private:
+  double largest(std::int64_t first_row, std::int64_t end_row) const {
+    const Value& input = *in_.of;
+    const bool masked =
+        in_.mask != nullptr && in_.mask->rows == input.rows && in_.mask->cols == input.cols;
+    double m = 0;
+    for (std::int64_t r = first_row; r < end_row; ++r)
+      for (std::int64_t c = 0; c < input.cols; ++c) {
+        if (masked && in_.mask->at(r, c) == 0.0) continue;
+        const double x = std::fabs(input.at(r, c));
+        if (std::isfinite(x)) m = std::max(m, x);
+      }
+    return m;
+  }
+  // In this order, so that the allowed error is the same to the last bit.
+  double scaled(double m) const {
+    for (double t : times_) m *= t;
+    return m / in_.divisor;
+  }
+
+  const MagnitudeInputs& in_;
+  std::vector<double> times_;  // max |x| of each `times` input
+  bool per_row_ = false;
+  double whole_ = 0;
+};
 
 std::string index_text(const Value& v, std::int64_t r, std::int64_t c) {
   if (v.kind == ValueKind::kReal || v.kind == ValueKind::kInteger) return "";
@@ -125,11 +149,12 @@ void compare_values(const std::string& name, const Value& want, const Value& got
     return;
   }
   const bool per_row = tol.magnitude && tol.magnitude->per_row;
+  const Magnitudes magnitudes(magnitude_input, per_row);
   const bool small = fits_a_grid(want);
   std::vector<bool> wrong;  // row-major, kept for a small value only
   bool worst_here = false;
   for (std::int64_t r = 0; r < want.rows; ++r) {
-    const double magnitude = tol.magnitude ? magnitude_for(magnitude_input, per_row, r) : 0;
+    const double magnitude = tol.magnitude ? magnitudes.of_row(r) : 0;
     for (std::int64_t c = 0; c < want.cols; ++c) {
       const double e = want.at(r, c);
       const double g = got.at(r, c);

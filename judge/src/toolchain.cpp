@@ -61,9 +61,13 @@ Toolchain::Toolchain(ToolchainPaths paths) : paths_(std::move(paths)) {
   std::error_code ec;
   const fs::path real_cxx = fs::canonical(paths_.cxx, ec);
   if (!ec) paths_.cxx = real_cxx.string();
+  // The driver looks for ld.gold beside itself; without it, the default ld.
+  if (fs::exists(fs::path(paths_.cxx).parent_path() / "ld.gold", ec))
+    link_flags_ = {"-fuse-ld=gold"};
   ToolchainInputs inputs;
   inputs.compiler = paths_.cxx;
   inputs.flags = base_flags();
+  inputs.flags.insert(inputs.flags.end(), link_flags_.begin(), link_flags_.end());
   inputs.harness_files = read_folder(paths_.harness_dir);
   generated_ = {{"pch.h", pch_header()},
                 {"eigen_products.h", inputs.harness_files["eigen_products.h"]},
