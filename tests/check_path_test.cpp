@@ -217,7 +217,7 @@ TEST_F(CheckPath, ReferenceRunsTrustedAndLearnerSandboxedWithBaselines) {
 
 TEST_F(CheckPath, TimeIsJudgedOnCpuLessTheBaselineAgainstTheReference) {
   runner_.reference_seconds = 0.010;  // 10 ms inside the reference's call
-  runner_.learner_cpu = 0.045;    // 35 ms over it: within 4 x 10 ms
+  runner_.learner_cpu = 0.045;        // 35 ms over it: within 4 x 10 ms
   EXPECT_TRUE(test(check(), "performance/big").passed());
   runner_.learner_cpu = 0.060;  // 50 ms: over 4 x 10 ms
   CheckOptions fresh;
@@ -299,7 +299,8 @@ TEST_F(CheckPath, TheResultKeyNamesEveryOptionThatChangesAVerdict) {
   EXPECT_TRUE(differs([](CheckOptions& o) { o.only_case = "basic/a"; }));
   EXPECT_TRUE(differs([](CheckOptions& o) { o.run_limits.address_space /= 2; }));
   EXPECT_TRUE(differs([](CheckOptions& o) { o.build_limits.compile.cpu_seconds = 5; }));
-  EXPECT_TRUE(differs([](CheckOptions& o) { o.sandbox.use_bubblewrap = !o.sandbox.use_bubblewrap; }));
+  EXPECT_TRUE(
+      differs([](CheckOptions& o) { o.sandbox.use_bubblewrap = !o.sandbox.use_bubblewrap; }));
   EXPECT_FALSE(differs([](CheckOptions& o) { o.use_cache = false; }));
   builder_.reference_version = "reference-v2";
   EXPECT_NE(check_key(env_, problem_, source_, CheckOptions{}), base);
@@ -338,6 +339,36 @@ TEST(ToolchainKey, TheRecordsArePartOfTheKey) {
   const std::string without = Toolchain(paths).key();
   paths.records = testing::bank_records();
   EXPECT_NE(Toolchain(paths).key(), without);
+}
+
+// The header and the harness build beside Eigen's product kernels: a
+// failure on either side is reported by name, the other side still
+// finishes (no thread is left behind), and nothing half-built passes for
+// finished.
+TEST(ToolchainBuild, AFailureOnEitherSideIsNamedAndNothingHalfBuiltIsKept) {
+  namespace fs = std::filesystem;
+  for (const std::string broken : {"eigen_products.cpp", "main.cpp"}) {
+    testing::TempDir harness;
+    fs::copy(testing::source_dir() + "/judge/harness", harness.path(), fs::copy_options::recursive);
+    const std::string good = testing::read_text(harness.path() + "/" + broken);
+    ToolchainPaths paths;
+    paths.harness_dir = harness.path();
+    paths.cache_dir = harness.path() + "/cache";
+    paths.records = testing::bank_records();
+    harness.write(broken, "this does not compile;\n" + good);
+    Toolchain failing(paths);
+    std::string error;
+    EXPECT_FALSE(failing.ensure(error)) << broken;
+    const std::string named =
+        broken == "main.cpp" ? "building the harness failed" : "building Eigen's product kernels";
+    EXPECT_NE(error.find(named), std::string::npos) << error;
+    const std::string other = broken == "main.cpp" ? "eigen_products.o" : "main.o";
+    const std::string missing = broken == "main.cpp" ? "main.o" : "eigen_products.o";
+    EXPECT_TRUE(fs::exists(failing.dir() + "/" + other)) << "the other side finished";
+    EXPECT_FALSE(fs::exists(failing.dir() + "/" + missing));
+    for (const auto& entry : fs::directory_iterator(failing.dir()))
+      EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << entry.path();
+  }
 }
 
 TEST(ExpectedValues, RoundTripThroughTheirCacheFormatAndRejectDamage) {

@@ -241,9 +241,9 @@ BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSourc
   // the learner's own folder: in the sandbox it is not there. Compiled and
   // linked by one driver, in one sandbox: starting a second costs more than
   // the link itself.
-  argv.insert(argv.end(), {"-Wall", "-Wextra", "-fdiagnostics-color=never", "-pipe", "-I",
-                           dir.string(), "-include", (dir / "pch.h").string(), copy.string(),
-                           adapter});
+  argv.insert(argv.end(),
+              {"-Wall", "-Wextra", "-fdiagnostics-color=never", "-pipe", "-I", dir.string(),
+               "-include", (dir / "pch.h").string(), copy.string(), adapter});
   for (const auto& object : toolchain_.link_objects()) argv.push_back(object);
   for (const auto& flag : toolchain_.link_flags()) argv.push_back(flag);
   argv.insert(argv.end(), {"-o", (work / "program").string()});
