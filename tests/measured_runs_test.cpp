@@ -43,7 +43,7 @@ class MeasuredRuns : public ::testing::Test {
     options.limits = options_.run_limits;
     std::string output;
     SandboxRunner runner(options_.sandbox);
-    const auto runs = runner.run(Program{binary_, false}, nullptr, {request}, options, output);
+    const auto runs = runner.run(Program{binary_, false, ""}, nullptr, {request}, options, output);
     EXPECT_EQ(runs.at(0).status, CaseRun::Status::kAnswered) << output;
     EXPECT_TRUE(runs.at(0).usage.known);
     return runs.at(0).measured_runs;

@@ -82,6 +82,11 @@ struct Binder<F> {
 
 }  // namespace detail
 
+// Which set of bound functions a program serves: the known mistakes of a
+// problem share one program, told apart by the number on its command line
+// (the judge's known_unity.h). 0 in every other program.
+extern int program_variant;
+
 template <auto F>
 BoundFunction bind_function(const char* name) {
   return BoundFunction{name, detail::Binder<F>::kArity, &detail::Binder<F>::call};

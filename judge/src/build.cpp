@@ -2,6 +2,7 @@
 
 #include "hashing.h"
 #include "keys.h"
+#include "known_unity.h"
 #include "program_cache.h"
 #include "records.h"
 #include "stub.h"
@@ -126,6 +127,36 @@ BuildResult Builder::build(const Problem& problem, const LearnerSources& sources
   return r;
 }
 
+BuildResult Builder::build_known_mistakes(const Problem& problem,
+                                          const std::vector<LearnerSources>& files) {
+  std::vector<std::string> texts;
+  for (const LearnerSources& f : files) {
+    if (!f.headers.empty()) return {};  // a header of its own: built alone
+    texts.push_back(f.source);
+  }
+  const std::optional<std::string> source = known_mistakes_source(problem, texts);
+  if (!source) return {};
+  BuildResult r = prepare();
+  if (!r.ok) return r;
+  LearnerSources shared;
+  shared.shown_path = "known mistakes of " + problem.id;
+  shared.file_name = "known_mistakes.cpp";
+  shared.source = *source;
+  ProgramInputs in;
+  in.toolchain = toolchain_.key();
+  in.sources = shared.fingerprint();  // it binds its own functions: no adapter
+  in.sandboxed = paths_.sandbox.use_bubblewrap;
+  r.ok = false;
+  r.key = judge::program_key(in);
+  const fs::path programs = programs_dir(paths_);
+  fs::create_directories(programs);
+  const fs::path binary = programs / (r.key + ".bin");
+  if (fs::exists(binary)) return cached_program(binary, programs / (r.key + ".warnings"), r);
+  r = compile_and_link(problem, shared, /*adapter=*/"", r);
+  if (r.ok) evict_programs(programs.string(), program_cache_bytes());
+  return r;
+}
+
 std::map<std::string, std::string> Builder::reference_sources(const Problem& problem) const {
   // The reference and every header it may include: the bank's shared ones
   // (solutions/*.h) and its own folder's, named within solutions/ so a copy
@@ -241,9 +272,9 @@ BuildResult Builder::compile_and_link(const Problem& problem, const LearnerSourc
   // the learner's own folder: in the sandbox it is not there. Compiled and
   // linked by one driver, in one sandbox: starting a second costs more than
   // the link itself.
-  argv.insert(argv.end(),
-              {"-Wall", "-Wextra", "-fdiagnostics-color=never", "-pipe", "-I", dir.string(),
-               "-include", (dir / "pch.h").string(), copy.string(), adapter});
+  argv.insert(argv.end(), {"-Wall", "-Wextra", "-fdiagnostics-color=never", "-pipe", "-I",
+                           dir.string(), "-include", (dir / "pch.h").string(), copy.string()});
+  if (!adapter.empty()) argv.push_back(adapter);
   for (const auto& object : toolchain_.link_objects()) argv.push_back(object);
   for (const auto& flag : toolchain_.link_flags()) argv.push_back(flag);
   argv.insert(argv.end(), {"-o", (work / "program").string()});

@@ -56,6 +56,12 @@ class ProgramBuilder {
   virtual std::string reference_key(const Problem& problem) const = 0;
   // The trusted reference program; a failure is the bank's, never the learner's.
   virtual BuildResult build_reference(const Problem& problem) = 0;
+  // The problem's known-wrong files as one program (known_unity.h), when
+  // they can share one; otherwise not ok, and each is built alone.
+  virtual BuildResult build_known_mistakes(const Problem& /*problem*/,
+                                           const std::vector<LearnerSources>& /*files*/) {
+    return {};
+  }
 };
 
 class Builder final : public ProgramBuilder {
@@ -66,6 +72,8 @@ class Builder final : public ProgramBuilder {
   BuildResult build_baseline(const Problem& problem) override;
   std::string reference_key(const Problem& problem) const override;
   BuildResult build_reference(const Problem& problem) override;
+  BuildResult build_known_mistakes(const Problem& problem,
+                                   const std::vector<LearnerSources>& files) override;
   // Compiles the PCH and harness now, so a learner's first check is fast.
   BuildResult prepare();
   const Toolchain& toolchain() const { return toolchain_; }

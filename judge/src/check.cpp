@@ -252,7 +252,7 @@ CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSour
       result.judge_error = built.diagnostics;
       return result;
     }
-    baseline = Program{built.binary, false};
+    baseline = Program{built.binary, false, ""};
   }
   RunnerOptions runner_options;
   runner_options.limits = options.run_limits;
@@ -261,7 +261,7 @@ CheckResult check_fresh(CheckEnv& env, const Problem& problem, const LearnerSour
   // time_factor does.
   runner_options.limits.cpu_seconds += plan.cpu_seconds;
   const std::vector<CaseRun> runs =
-      env.runner.run(Program{build.binary, false}, plan.measured ? &baseline : nullptr,
+      env.runner.run(Program{build.binary, false, ""}, plan.measured ? &baseline : nullptr,
                      plan.requests, runner_options, result.program_output);
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const TestCase& c = cases[i];

@@ -97,14 +97,26 @@ std::optional<Diagnosis> diagnose(const DiagnosisInputs& in, ProgramBuilder& bui
     ran.push_back(i);
     requests.push_back(r);
   }
-  std::optional<Diagnosis> best;
-  Match best_match;
+  // The known-wrong files, read once; their shared program (known_unity.h)
+  // is built on the first answer not yet kept, and only then.
+  std::vector<const KnownSolution*> wrong;
+  std::vector<LearnerSources> wrong_sources;
   for (const KnownSolution& known : in.known) {
     if (known.kind != KnownSolution::Kind::kWrong) continue;
     LearnerSources sources;
     if (!read_learner_file(known.path, sources).ok) continue;
-    // Its answers are the same for every learner: built, run and kept once
-    // per program and set of cases.
+    wrong.push_back(&known);
+    wrong_sources.push_back(std::move(sources));
+  }
+  std::optional<BuildResult> shared;
+  std::optional<Diagnosis> best;
+  Match best_match;
+  for (std::size_t k = 0; k < wrong.size(); ++k) {
+    const KnownSolution& known = *wrong[k];
+    const LearnerSources& sources = wrong_sources[k];
+    // Its answers are the same for every learner, and the same from the
+    // shared program as from its own: built, run and kept once per program
+    // and set of cases.
     const std::string key = Hasher()
                                 .add("known answers")
                                 .add(builder.program_key(*in.problem, sources))
@@ -112,12 +124,17 @@ std::optional<Diagnosis> diagnose(const DiagnosisInputs& in, ProgramBuilder& bui
                                 .hex();
     const std::vector<Expected>& known_answers = answers.get(key, [&] {
       std::vector<Expected> out(requests.size());
-      const BuildResult built = builder.build(*in.problem, sources);
       for (auto& e : out) e.seconds = kNoAnswer;  // a compile_error mistake answers nothing
-      if (!built.ok) return out;
+      if (!shared) shared = builder.build_known_mistakes(*in.problem, wrong_sources);
+      Program program{shared->binary, false, std::to_string(k)};
+      if (!shared->ok) {
+        const BuildResult built = builder.build(*in.problem, sources);
+        if (!built.ok) return out;
+        program = Program{built.binary, false, ""};
+      }
       std::string output;
       const std::vector<CaseRun> runs =
-          runner.run(Program{built.binary, false}, nullptr, requests, in.run_options, output);
+          runner.run(program, nullptr, requests, in.run_options, output);
       for (std::size_t n = 0; n < runs.size(); ++n)
         if (runs[n].status == Status::kAnswered) out[n] = Expected{runs[n].outcomes, 0};
       return out;

@@ -74,7 +74,7 @@ std::vector<Expected> run_reference(const Problem& problem, const std::vector<Te
   options.max_timeouts = 1;
   std::string output;
   const std::vector<CaseRun> runs =
-      runner.run(Program{reference.binary, true}, nullptr, requests, options, output);
+      runner.run(Program{reference.binary, true, ""}, nullptr, requests, options, output);
   std::vector<Expected> values;
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const CaseRun& run = runs.at(i);

@@ -4,17 +4,15 @@ namespace judge {
 
 std::vector<CaseRun> SandboxRunner::run(const Program& program, const Program* baseline,
                                         const std::vector<CaseRequest>& cases,
-                                        const RunnerOptions& options,
-                                        std::string& program_output) {
+                                        const RunnerOptions& options, std::string& program_output) {
   // A learner's program sees itself, the shared libraries and a private
   // /tmp, as a uid of its own when the judge is root; at most kRunProcesses
   // tasks. Trusted programs keep the jail (for its report of CPU time and
   // memory) but not the sandbox.
-  const SandboxIdentity identity =
-      program.trusted ? SandboxIdentity() : SandboxIdentity::acquire();
+  const SandboxIdentity identity = program.trusted ? SandboxIdentity() : SandboxIdentity::acquire();
   SandboxConfig config = sandbox_;
   if (program.trusted) config.use_bubblewrap = false;
-  auto command = [&](const std::string& binary) {
+  auto command = [&](const std::string& binary, const std::string& variant) {
     JailSpec jail;
     jail.status_fd = true;
     jail.uid = identity.uid();
@@ -24,10 +22,12 @@ std::vector<CaseRun> SandboxRunner::run(const Program& program, const Program* b
       jail.read_only = {{binary, "/run/program"}};
       argv = {"/run/program"};
     }
+    if (!variant.empty()) argv.push_back(variant);
     return jailed_command(config, jail, options.limits, argv);
   };
-  return run_cases(command(program.binary),
-                   baseline == nullptr ? std::vector<std::string>() : command(baseline->binary),
+  return run_cases(command(program.binary, program.variant),
+                   baseline == nullptr ? std::vector<std::string>()
+                                       : command(baseline->binary, baseline->variant),
                    cases, options, program_output);
 }
 

@@ -17,6 +17,9 @@ struct Program {
   // The judge's own code (a reference and its baseline): run outside the
   // learner's sandbox, as the judge's user, with the judge's own limits.
   bool trusted = false;
+  // Given to the program as its one argument: which known mistake a shared
+  // program answers as (see known_unity.h). Empty for every other program.
+  std::string variant;
 };
 
 class ProgramRunner {

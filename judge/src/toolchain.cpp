@@ -71,11 +71,14 @@ Toolchain::Toolchain(ToolchainPaths paths) : paths_(std::move(paths)) {
   inputs.flags.insert(inputs.flags.end(), link_flags_.begin(), link_flags_.end());
   inputs.harness_files = read_folder(paths_.harness_dir);
   generated_ = {{"pch.h", pch_header()},
-                {"eigen_products.h", inputs.harness_files["eigen_products.h"]},
-                {"routed_products.h", inputs.harness_files["routed_products.h"]},
                 {"exercise.h", exercise_header(paths_.records)},
                 {"records.h", harness_records_header(paths_.records)},
                 {"reference_records.h", reference_records_header(paths_.records)}};
+  // The harness's headers too: the precompiled header includes
+  // eigen_products.h, and the known mistakes' shared program (compiled in
+  // the sandbox, which sees only this folder) binds its functions itself.
+  for (const auto& [name, content] : inputs.harness_files)
+    if (fs::path(name).extension() == ".h") generated_.emplace(name, content);
   inputs.generated = generated_;
   key_ = toolchain_key(inputs);
   dir_ = (fs::path(paths_.cache_dir) / ("toolchain-" + key_)).string();
