@@ -53,7 +53,7 @@ TEST(KnownMistakesShared, EachFileGetsANamespaceItsLinesAndABindingOfItsOwn) {
   ASSERT_TRUE(source);
   for (const char* part :
        {"namespace judge_known_0 {", "namespace judge_known_1 {", "#include <numeric>\n",
-        "judge::bind_function<&judge_known_1::softmax>(\"softmax\")", "judge::program_variant"})
+        "judge::bind_pointer(\"softmax\", &judge_known_1::softmax)", "judge::program_variant"})
     EXPECT_NE(source->find(part), std::string::npos) << part << "\n" << *source;
   // The headers once, before every namespace; the files' include lines are blank.
   EXPECT_LT(source->find("#include <algorithm>"), source->find("namespace judge_known_0"));

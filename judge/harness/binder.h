@@ -34,19 +34,20 @@ template <class P>
 constexpr bool kIsInOut =
     std::is_lvalue_reference_v<P> && !std::is_const_v<std::remove_reference_t<P>>;
 
-template <auto F>
-struct Binder;
-
-template <class R, class... P, R (*F)(P...)>
-struct Binder<F> {
+// One instantiation per signature, not per function: the known mistakes of
+// a problem share a program and all bind through the same code, with the
+// function passed at run time.
+template <class R, class... P>
+struct Binder {
+  using Function = R (*)(P...);
   static constexpr int kArity = sizeof...(P);
-  static CallResult call(const std::vector<Value>& args, std::exception_ptr& error) {
-    return call_with(args, error, std::index_sequence_for<P...>{});
+  static CallResult call(Function f, const std::vector<Value>& args, std::exception_ptr& error) {
+    return call_with(f, args, error, std::index_sequence_for<P...>{});
   }
 
  private:
   template <std::size_t... I>
-  static CallResult call_with(const std::vector<Value>& args, std::exception_ptr& error,
+  static CallResult call_with(Function f, const std::vector<Value>& args, std::exception_ptr& error,
                               std::index_sequence<I...>) {
     std::tuple<std::decay_t<P>...> stored{Codec<std::decay_t<P>>::decode(args.at(I))...};
     CallResult out;
@@ -57,10 +58,10 @@ struct Binder<F> {
     };
     try {
       if constexpr (std::is_void_v<R>) {
-        F(std::get<I>(stored)...);
+        f(std::get<I>(stored)...);
         out.seconds = elapsed();
       } else {
-        R result = F(std::get<I>(stored)...);
+        R result = f(std::get<I>(stored)...);
         out.seconds = elapsed();
         out.has_result = true;
         out.result = Codec<std::decay_t<R>>::encode(result);
@@ -87,9 +88,17 @@ struct Binder<F> {
 // (the judge's known_unity.h). 0 in every other program.
 extern int program_variant;
 
+template <class R, class... P>
+BoundFunction bind_pointer(const char* name, R (*f)(P...)) {
+  return BoundFunction{name, detail::Binder<R, P...>::kArity,
+                       [f](const std::vector<Value>& args, std::exception_ptr& error) {
+                         return detail::Binder<R, P...>::call(f, args, error);
+                       }};
+}
+
 template <auto F>
 BoundFunction bind_function(const char* name) {
-  return BoundFunction{name, detail::Binder<F>::kArity, &detail::Binder<F>::call};
+  return bind_pointer(name, F);
 }
 
 }  // namespace judge

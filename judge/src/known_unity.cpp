@@ -83,8 +83,8 @@ std::optional<std::string> known_mistakes_source(const Problem& problem,
   for (std::size_t k = 0; k < sources.size(); ++k) {
     bind += "      {\n";
     for (const auto& sig : problem.signatures)
-      bind += fmt::format("          judge::bind_function<&judge_known_{}::{}>(\"{}\"),\n", k,
-                          sig.name, sig.name);
+      bind += fmt::format("          judge::bind_pointer(\"{}\", &judge_known_{}::{}),\n", sig.name,
+                          k, sig.name);
     bind += "      },\n";
   }
   bind +=
