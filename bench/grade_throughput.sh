@@ -7,28 +7,51 @@
 # Prints wall time, gradings per second and seconds per learner for each.
 # SAVE_DIR=DIR keeps each run's summary.csv and outcomes.csv there, to compare
 # two builds' verdicts side by side (they must be identical).
+#
+# JUDGES="build/judge /tmp/old/build/judge" grades the same class with each
+# build in turn, ROUNDS times (default 1), alternating (new, old, new, old)
+# so that a machine whose speed drifts over minutes treats them alike; it
+# prints each build's time against the first's and says whether their
+# summary.csv files agree. Each build grades with the bank of its own clone
+# (the folder above its binary's), so an old build reads the bank of its day.
+#   PROBLEMS="$(cat ids.txt)" JOBS_LIST=2 JUDGES="build/judge /tmp/old/build/judge" bench/grade_throughput.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 learners=${LEARNERS:-30}
 jobs_list=${JOBS_LIST:-"1 2"}
-judge=${JUDGE:-build/judge}
-[ -x "$judge" ] || scripts/setup.sh >/dev/null
+judges=${JUDGES:-${JUDGE:-build/judge}}
+rounds=${ROUNDS:-1}
+read -r -a judge_list <<<"$judges"
+first_judge=${judge_list[0]}
+[ -x "$first_judge" ] || scripts/setup.sh >/dev/null
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # PROBLEMS="softmax softmax_rows ..." grades only those problems, in that
-# order (the order picks each learner's files), through a copy of the bank
-# with a set of them: to repeat an earlier run on the bank of its day.
-# Default: every problem of the bank, as `judge list` shows.
-ids=${PROBLEMS:-$("$judge" list | awk '/^  [a-z_]+ /{print $1}')}
-bank_args=() set_args=()
-if [ -n "${PROBLEMS:-}" ]; then
-  mkdir -p "$work/bank"
-  cp -r problems solutions exercises "$work/bank/"
-  printf '  bench:\n    title: {en: bench, zh: bench}\n    minutes: 10\n    problems: [%s]\n' \
-    "$(sed 's/ \+/, /g' <<<"$ids")" >>"$work/bank/problems/sets.yaml"
-  bank_args=(--bank "$work/bank") set_args=(--set bench)
-fi
+# order (the order picks each learner's files), through a copy of each
+# build's bank with a set of them: to repeat an earlier run on the bank of
+# its day. Default: every problem of the first build's bank, as `judge list`
+# shows.
+ids=${PROBLEMS:-$("$first_judge" list | awk '/^  [a-z_]+ /{print $1}')}
+
+# The bank a build grades with: its own clone's, with a set of the ids when
+# PROBLEMS is given. Prints the extra arguments for `judge grade`.
+bank_args_for() {  # judge binary, index
+  [ -n "${PROBLEMS:-}" ] || return 0
+  local clone bank=$work/bank-$2
+  clone=$(cd "$(dirname "$1")/.." && pwd)
+  [ -d "$clone/problems" ] || { echo "no problems/ above $1: JUDGES takes binaries built in a clone" >&2; exit 2; }
+  if [ ! -d "$bank" ]; then
+    mkdir -p "$bank"
+    cp -r "$clone/problems" "$clone/solutions" "$clone/exercises" "$bank/"
+    printf '  bench:\n    title: {en: bench, zh: bench}\n    minutes: 10\n    problems: [%s]\n' \
+      "$(sed 's/ *$//; s/ \+/, /g' <<<"$ids")" >>"$bank/problems/sets.yaml"
+  fi
+  echo "--bank $bank"
+}
+set_args=()
+[ -z "${PROBLEMS:-}" ] || set_args=(--set bench)
 
 # A class that looks like a real one: correct files in several styles, the
 # known traps, untouched stubs, and the odd missing file.
@@ -53,27 +76,65 @@ done
 files=$(find "$work/class" -name '*.cpp' | wc -l)
 echo "class: $learners learners x $(wc -w <<<"$ids") problems, $files files handed in"
 
-for jobs in $jobs_list; do
-  start=$(date +%s%N)
-  JUDGE_CACHE_DIR=$work/cache-$jobs "$judge" "${bank_args[@]}" grade "$work/class" \
-    "${set_args[@]}" --out "$work/out-$jobs" --jobs "$jobs" >/dev/null
-  end=$(date +%s%N)
-  awk -v ns=$((end - start)) -v jobs="$jobs" -v learners="$learners" \
-    -v gradings="$(($(wc -w <<<"$ids") * learners))" 'BEGIN {
-      s = ns / 1e9
-      printf "--jobs %s: %.1f s, %.2f gradings/s, %.2f s per learner\n", jobs, s, gradings / s, s / learners
-    }'
-  if [ -n "${SAVE_DIR:-}" ]; then
-    mkdir -p "$SAVE_DIR"
-    cp "$work/out-$jobs/summary.csv" "$SAVE_DIR/summary-jobs$jobs.csv"
-    cp "$work/out-$jobs/outcomes.csv" "$SAVE_DIR/outcomes-jobs$jobs.csv"
-  fi
+declare -A seconds_of  # "judge index,jobs" -> the seconds of every round
+for round in $(seq "$rounds"); do
+  for j in "${!judge_list[@]}"; do
+    judge=${judge_list[$j]}
+    read -r -a bank_args <<<"$(bank_args_for "$judge" "$j")"
+    for jobs in $jobs_list; do
+      run=$work/run-$j-$jobs-$round
+      start=$(date +%s%N)
+      JUDGE_CACHE_DIR=$run/cache "$judge" "${bank_args[@]}" grade "$work/class" \
+        "${set_args[@]}" --out "$run/out" --jobs "$jobs" >/dev/null
+      end=$(date +%s%N)
+      s=$(awk -v ns=$((end - start)) 'BEGIN {printf "%.1f", ns / 1e9}')
+      seconds_of[$j,$jobs]+="$s "
+      label=""
+      ((${#judge_list[@]} == 1)) || label="$judge, "
+      ((rounds == 1)) || label+="round $round, "
+      awk -v s="$s" -v jobs="$jobs" -v learners="$learners" -v label="$label" \
+        -v gradings="$(($(wc -w <<<"$ids") * learners))" 'BEGIN {
+          printf "%s--jobs %s: %.1f s, %.2f gradings/s, %.2f s per learner\n", label, jobs, s, gradings / s, s / learners
+        }'
+      if [ -n "${SAVE_DIR:-}" ]; then
+        # The first build's files keep their old names, so earlier SAVE_DIRs compare.
+        suffix=jobs$jobs
+        ((j == 0)) || suffix+=-judge$j
+        ((rounds == 1)) || suffix+=-round$round
+        mkdir -p "$SAVE_DIR"
+        cp "$run/out/summary.csv" "$SAVE_DIR/summary-$suffix.csv"
+        [ ! -f "$run/out/outcomes.csv" ] || cp "$run/out/outcomes.csv" "$SAVE_DIR/outcomes-$suffix.csv"
+      fi
+      rm -rf "$run/cache"  # gigabytes of programs, per run
+    done
+  done
 done
-if [ -f "$work/out-1/summary.csv" ] && [ -f "$work/out-2/summary.csv" ]; then
-  if cmp -s "$work/out-1/summary.csv" "$work/out-2/summary.csv"; then
-    echo "summary.csv identical for --jobs 1 and --jobs 2"
-  else
-    echo "summary.csv differs between --jobs 1 and --jobs 2 (timing-sensitive cases?):"
-    diff "$work/out-1/summary.csv" "$work/out-2/summary.csv" | head -20
-  fi
+
+# Every run's summary.csv must agree with the first one: the builds, the
+# rounds and the --jobs values grade alike.
+reference_run="" differ=0 runs=0
+for jobs in $jobs_list; do
+  for round in $(seq "$rounds"); do
+    for j in "${!judge_list[@]}"; do
+      runs=$((runs + 1))
+      summary=$work/run-$j-$jobs-$round/out/summary.csv
+      [ -n "$reference_run" ] || { reference_run=$summary; continue; }
+      cmp -s "$reference_run" "$summary" && continue
+      differ=1
+      echo "summary.csv differs: ${judge_list[$j]} --jobs $jobs round $round (timing-sensitive cases?):"
+      diff "$reference_run" "$summary" | head -20
+    done
+  done
+done
+((runs == 1 || differ)) || echo "summary.csv identical in all $runs runs"
+
+# Side by side: each build's median against the first build's.
+if ((${#judge_list[@]} > 1)); then
+  for jobs in $jobs_list; do
+    base=$(median "${seconds_of[0,$jobs]}")
+    for j in "${!judge_list[@]}"; do
+      awk -v judge="${judge_list[$j]}" -v jobs="$jobs" -v m="$(median "${seconds_of[$j,$jobs]}")" -v b="$base" -v runs="${seconds_of[$j,$jobs]}" \
+        'BEGIN {sub(/ +$/, "", runs); printf "side by side, --jobs %s: %s median %.1f s (%s), %.2f x the first build\n", jobs, judge, m, runs, m / b}'
+    done
+  done
 fi
