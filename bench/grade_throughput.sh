@@ -35,21 +35,22 @@ median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{a[NR]=$1} END {print a
 # shows.
 ids=${PROBLEMS:-$("$first_judge" list | awk '/^  [a-z_]+ /{print $1}')}
 
-# The bank a build grades with: its own clone's, with a set of the ids when
-# PROBLEMS is given. Prints the extra arguments for `judge grade`.
-bank_args_for() {  # judge binary, index
-  [ -n "${PROBLEMS:-}" ] || return 0
-  local clone bank=$work/bank-$2
-  clone=$(cd "$(dirname "$1")/.." && pwd)
-  [ -d "$clone/problems" ] || { echo "no problems/ above $1: JUDGES takes binaries built in a clone" >&2; exit 2; }
-  if [ ! -d "$bank" ]; then
-    mkdir -p "$bank"
-    cp -r "$clone/problems" "$clone/solutions" "$clone/exercises" "$bank/"
+# The bank each build grades with, when PROBLEMS is given: a copy of its own
+# clone's, with a set of the ids. Made here, before any grading, so a binary
+# outside a clone stops the benchmark rather than grading some other bank.
+banks=()
+if [ -n "${PROBLEMS:-}" ]; then
+  for j in "${!judge_list[@]}"; do
+    clone=$(cd "$(dirname "${judge_list[$j]}")/.." && pwd)
+    [ -d "$clone/problems" ] ||
+      { echo "no problems/ above ${judge_list[$j]}: JUDGES takes binaries built in a clone" >&2; exit 2; }
+    banks[j]=$work/bank-$j
+    mkdir -p "${banks[j]}"
+    cp -r "$clone/problems" "$clone/solutions" "$clone/exercises" "${banks[j]}/"
     printf '  bench:\n    title: {en: bench, zh: bench}\n    minutes: 10\n    problems: [%s]\n' \
-      "$(sed 's/ *$//; s/ \+/, /g' <<<"$ids")" >>"$bank/problems/sets.yaml"
-  fi
-  echo "--bank $bank"
-}
+      "$(sed 's/ *$//; s/ \+/, /g' <<<"$ids")" >>"${banks[j]}/problems/sets.yaml"
+  done
+fi
 set_args=()
 [ -z "${PROBLEMS:-}" ] || set_args=(--set bench)
 
@@ -80,7 +81,8 @@ declare -A seconds_of  # "judge index,jobs" -> the seconds of every round
 for round in $(seq "$rounds"); do
   for j in "${!judge_list[@]}"; do
     judge=${judge_list[$j]}
-    read -r -a bank_args <<<"$(bank_args_for "$judge" "$j")"
+    bank_args=()
+    [ -z "${banks[j]:-}" ] || bank_args=(--bank "${banks[j]}")
     for jobs in $jobs_list; do
       run=$work/run-$j-$jobs-$round
       start=$(date +%s%N)
